@@ -37,7 +37,7 @@ class StrategyTest {
             java.util.Arrays.fill(out, mean);
             return out;
         });
-        assertThat(p).containsExactly(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.5, 1.5, 1.5, 5, 5, 5);
+        assertThat(p).containsExactly(Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1.5, 1.5, 1.5, 4.5, 4.5, 4.5);
         assertThatThrownBy(() -> WalkForward.splits(4, 4, 1)).hasMessageContaining("nothing to test");
     }
 
