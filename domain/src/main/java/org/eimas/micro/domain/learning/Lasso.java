@@ -191,7 +191,8 @@ public final class Lasso {
                     }
                 }
                 double tmp = q[j] - h[j];
-                double wNew = Math.signum(tmp) * Math.max(Math.abs(tmp) - alpha, 0.0) / qjj;
+                double shrunk = Math.abs(tmp) - alpha;
+                double wNew = shrunk > 0 ? Math.copySign(shrunk, tmp) / qjj : 0.0; // never -0.0
                 w[j] = wNew;
                 if (wNew != 0.0) {
                     int row = j * p;
