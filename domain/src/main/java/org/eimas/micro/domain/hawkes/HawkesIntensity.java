@@ -58,6 +58,14 @@ public final class HawkesIntensity {
         return count == 0 ? mu : mu + alpha * (before + atLast);
     }
 
+    /**
+     * The seed's {@code predict_shock} at time {@code now} (&gt;= the last event) against {@code threshold}
+     * (events per unit time); see {@link ShockForecast}.
+     */
+    public ShockForecast predictShock(double now, double threshold) {
+        return ShockForecast.of(parameters(), intensityAt(now), threshold);
+    }
+
     public long events() {
         return count;
     }
