@@ -15,6 +15,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.eimas.micro.cli.command.BacktestCommand.class,
+                org.eimas.micro.cli.command.LassoCommand.class,
+                org.eimas.micro.cli.command.HawkesCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
