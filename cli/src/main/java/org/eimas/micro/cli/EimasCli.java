@@ -15,6 +15,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.eimas.micro.cli.command.OfiCommand.class,
+                org.eimas.micro.cli.command.SignCommand.class,
+                org.eimas.micro.cli.command.VpinCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
