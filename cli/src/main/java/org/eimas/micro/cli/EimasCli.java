@@ -14,6 +14,9 @@ import picocli.CommandLine.ScopeType;
         description = "EIMAS-Micro: market microstructure signals (OFI, VPIN, Hawkes, LASSO, Granger networks) for EIMAS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.eimas.micro.cli.command.IngestCommand.class,
+                org.eimas.micro.cli.command.SqlCommand.class,
+                org.eimas.micro.cli.command.BarsCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
