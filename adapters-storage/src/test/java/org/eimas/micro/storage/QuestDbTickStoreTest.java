@@ -127,6 +127,40 @@ class QuestDbTickStoreTest {
     }
 
     @Test
+    void asyncAppenderWritesWhatTheSyncOneWouldAndAbortsCleanly() {
+        List<Trade> a = trades("AS1", 7, 50_000);
+        try (AsyncTickAppender w = new AsyncTickAppender(store.openAppender(TickAppender.Kind.TRADES, 20_000), 1000)) {
+            for (Trade t : a) {
+                w.trade(t.ts(), t.symbol(), t.price(), t.size(), Double.NaN, Double.NaN, t.aggressor().sign());
+            }
+            w.finish();
+            assertThat(w.committedRows()).isEqualTo(a.size());
+        }
+        assertThat(read("AS1")).isEqualTo(a);
+
+        // closed without finish: the committed batches (2 x 20 000) stay, the rest is rolled back
+        List<Trade> b = trades("AS2", 8, 45_000);
+        AsyncTickAppender w = new AsyncTickAppender(store.openAppender(TickAppender.Kind.TRADES, 20_000), 1000);
+        for (Trade t : b) {
+            w.trade(t.ts(), t.symbol(), t.price(), t.size(), Double.NaN, Double.NaN, t.aggressor().sign());
+        }
+        w.close();
+        assertThat(read("AS2")).isEqualTo(b.subList(0, 40_000));
+
+        // a rejected row surfaces from finish() with the writer's row number; its batch is gone
+        AsyncTickAppender q = new AsyncTickAppender(store.openAppender(TickAppender.Kind.QUOTES, 100), 64);
+        for (int i = 0; i < 250; i++) {
+            q.quote(T0 + i, "AS3", 10, i == 230 ? -1 : 11, 1, 1);
+        }
+        assertThatThrownBy(q::finish).isInstanceOf(RejectedRowException.class).hasMessageContaining("row 231")
+                .hasMessageContaining("ask");
+        q.close();
+        List<Quote> got = new ArrayList<>();
+        store.readQuotes("AS3", 0, Long.MAX_VALUE, got::add);
+        assertThat(got).hasSize(200);
+    }
+
+    @Test
     void barsMatchANaiveComputation() {
         String sym = "BAR";
         List<Trade> tr = trades(sym, 3, 4000);

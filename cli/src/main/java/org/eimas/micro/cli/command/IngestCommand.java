@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eimas.micro.cli.Json;
 import org.eimas.micro.replay.csv.CanonicalCsv;
+import org.eimas.micro.storage.AsyncTickAppender;
 import org.eimas.micro.storage.QuestDbTickStore;
 import org.eimas.micro.storage.RejectedRowException;
 import org.eimas.micro.storage.TickAppender;
@@ -115,6 +116,9 @@ public final class IngestCommand implements Callable<Integer> {
 
     /** The CSV → tick store glue, shared with tests. */
     public static final class TickIngest {
+        /** Rows per chunk handed from the parsing thread to the writing thread. */
+        static final int CHUNK_ROWS = 16_384;
+
         private TickIngest() {
         }
 
@@ -155,10 +159,12 @@ public final class IngestCommand implements Callable<Integer> {
                                     Progress progress) {
             long[] seen = new long[2]; // rows read, rows skipped
             TickAppender[] holder = new TickAppender[1];
+            AsyncTickAppender[] async = new AsyncTickAppender[1];
             try {
                 switch (table) {
                     case "trades" -> {
-                        TickAppender a = holder[0] = store.openAppender(TickAppender.Kind.TRADES, batchRows);
+                        AsyncTickAppender a = async[0] = new AsyncTickAppender(
+                                store.openAppender(TickAppender.Kind.TRADES, batchRows), CHUNK_ROWS);
                         CanonicalCsv.readTrades(file, (ts, sym, px, sz, bid, ask) -> {
                             if (keep(seen, symbol, sym, progress)) {
                                 a.trade(ts, sym, px, sz, bid, ask, 0);
@@ -166,7 +172,8 @@ public final class IngestCommand implements Callable<Integer> {
                         });
                     }
                     case "quotes" -> {
-                        TickAppender a = holder[0] = store.openAppender(TickAppender.Kind.QUOTES, batchRows);
+                        AsyncTickAppender a = async[0] = new AsyncTickAppender(
+                                store.openAppender(TickAppender.Kind.QUOTES, batchRows), CHUNK_ROWS);
                         CanonicalCsv.readQuotes(file, (ts, sym, bid, ask, bs, as) -> {
                             if (keep(seen, symbol, sym, progress)) {
                                 a.quote(ts, sym, bid, ask, bs, as);
@@ -191,19 +198,23 @@ public final class IngestCommand implements Callable<Integer> {
                     }
                     default -> throw new IllegalArgumentException("unknown tick table " + table);
                 }
+                if (async[0] != null) {
+                    async[0].finish();
+                }
                 if (holder[0] != null) {
                     holder[0].finish();
                 }
             } catch (RejectedRowException e) {
-                long committed = close(holder[0]);
-                throw new IllegalArgumentException(file + ": data row " + seen[0] + ": " + e.reason()
+                long committed = close(holder[0], async[0]);
+                throw new IllegalArgumentException(file + ": " + (symbol == null ? "data row " : symbol + " row ")
+                        + e.row() + ": " + e.reason()
                         + "; nothing of the failed batch was written" + committedNote(committed), e);
             } catch (org.eimas.micro.replay.csv.CsvFormatException e) {
-                long committed = close(holder[0]);
+                long committed = close(holder[0], async[0]);
                 throw new IllegalArgumentException(e.getMessage() + "; nothing of the failed batch was written"
                         + committedNote(committed), e);
             } catch (RuntimeException e) {
-                close(holder[0]);
+                close(holder[0], async[0]);
                 throw e;
             } finally {
                 if (progress != null) {
@@ -225,13 +236,16 @@ public final class IngestCommand implements Callable<Integer> {
             return true;
         }
 
-        private static long close(TickAppender a) {
+        private static long close(TickAppender a, AsyncTickAppender async) {
+            if (async != null) {
+                async.close();
+                return async.committedRows();
+            }
             if (a == null) {
                 return 0;
             }
-            long committed = a.committedRows();
             a.close();
-            return committed;
+            return a.committedRows();
         }
 
         private static String committedNote(long committed) {
