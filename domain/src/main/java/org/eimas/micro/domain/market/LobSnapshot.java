@@ -37,13 +37,23 @@ public final class LobSnapshot {
         this.bidSz = bidSz.clone();
         this.askPx = askPx.clone();
         this.askSz = askSz.clone();
-        validateSide("bid", this.bidPx, this.bidSz, true);
-        validateSide("ask", this.askPx, this.askSz, false);
+        validateLevels(this.bidPx, this.bidSz, this.askPx, this.askSz, n);
     }
 
-    private static void validateSide(String side, double[] px, double[] sz, boolean descending) {
+    /**
+     * The checks of the constructor on the first {@code n} entries of caller-owned arrays, without
+     * building a snapshot (for streaming readers that reuse their arrays).
+     *
+     * @throws IllegalArgumentException naming the field and value that is wrong
+     */
+    public static void validateLevels(double[] bidPx, double[] bidSz, double[] askPx, double[] askSz, int n) {
+        validateSide("bid", bidPx, bidSz, n, true);
+        validateSide("ask", askPx, askSz, n, false);
+    }
+
+    private static void validateSide(String side, double[] px, double[] sz, int n, boolean descending) {
         boolean emptySeen = false;
-        for (int i = 0; i < px.length; i++) {
+        for (int i = 0; i < n; i++) {
             Validation.requirePrice(side + "_px_" + (i + 1), px[i]);
             Validation.requireSize(side + "_sz_" + (i + 1), sz[i]);
             boolean empty = px[i] == 0 && sz[i] == 0;
