@@ -74,8 +74,8 @@ final class SymbolSimulator {
     static final double SIGMA_TICKS = 0.55;
     static final double FACTOR_CORR = 0.8;
     static final double PRE_EVENT_SECONDS = 1200;
-    static final double TOXIC_RATE = 1.2;
-    static final double PRE_EVENT_DRIFT = 0.001;
+    static final double TOXIC_RATE = 2.5;
+    static final double PRE_EVENT_DRIFT = 0.0015;
     static final double EVENT_DROP = 0.003;
     static final double WITHDRAW_SECONDS = 120;
     static final double RECOVER_SECONDS = 600;
@@ -101,6 +101,8 @@ final class SymbolSimulator {
     private final double[] askPx;
     private final double[] askSz;
 
+    private int[] opening;
+    private int openingCount;
     private int pending = -1;
     private long pendingTs;
     private long lastTs = Long.MIN_VALUE;
@@ -110,6 +112,8 @@ final class SymbolSimulator {
     private double lastBidSz = -1;
     private double lastAskSz = -1;
     private long events;
+    /** Liquidity providers' view of the mispricing, tanh((V - mid) / 4), in [-1, 1]. */
+    private double shading;
 
     /**
      * @param value latent value in ticks for each second of the session (length = seconds + 1)
@@ -136,13 +140,27 @@ final class SymbolSimulator {
     /** Initial book: one-tick spread, a few orders on each of the first levels. */
     private void seedBook(int mid) {
         int depth = Math.max(levels, 10) + 5;
+        opening = new int[depth * 2 * 5];
         for (int d = 0; d < depth; d++) {
             int orders = 2 + rng.nextInt(4);
             for (int o = 0; o < orders; o++) {
-                book.add(TickBook.BID, book.levelOf(mid - 1 - d), limitSize());
-                book.add(TickBook.ASK, book.levelOf(mid + d), limitSize());
+                opening[openingCount++] = book.add(TickBook.BID, book.levelOf(mid - 1 - d), limitSize());
+                opening[openingCount++] = book.add(TickBook.ASK, book.levelOf(mid + d), limitSize());
             }
         }
+    }
+
+    /** Announces the opening book as NEW orders at the session start, then its snapshot. */
+    private void publishOpening(MarketDataListener out) {
+        for (int i = 0; i < openingCount; i++) {
+            int slot = opening[i];
+            out.onOrderEvent(new OrderEvent(startNs, symbol, OrderEventType.NEW,
+                    book.orderSide(slot) == TickBook.BID ? Side.BUY : Side.SELL,
+                    (double) book.tickOf(book.orderLevel(slot)) / TICKS_PER_DOLLAR, book.orderQty(slot),
+                    book.orderId(slot)));
+        }
+        opening = null;
+        publishBook(startNs, out);
     }
 
     String symbol() {
@@ -153,8 +171,9 @@ final class SymbolSimulator {
         return done;
     }
 
+    /** Time of the next delivery: the session start while the opening book is not yet announced. */
     long nextTs() {
-        return pendingTs;
+        return opening != null ? startNs : pendingTs;
     }
 
     long events() {
@@ -200,6 +219,7 @@ final class SymbolSimulator {
             }
             double gap = value[sec] - midTicks();
             double g = Math.tanh(gap / 4.0);
+            shading = g;
             for (int i = 0; i < 6; i++) {
                 mu[i] = MU[i] * a;
             }
@@ -228,6 +248,10 @@ final class SymbolSimulator {
         if (done) {
             throw new IllegalStateException(symbol + ": the session is over");
         }
+        if (opening != null) {
+            publishOpening(out);
+            return;
+        }
         long ts = pendingTs;
         lastTs = ts;
         int type = pending;
@@ -252,7 +276,8 @@ final class SymbolSimulator {
     }
 
     private boolean limit(long ts, int side, MarketDataListener out) {
-        int k = geometric(0.35, 40);
+        double lean = side == TickBook.BID ? shading : -shading;
+        int k = lean > 0 && rng.nextDouble() < lean ? 0 : geometric(0.35, 40);
         int bb = book.tickOf(book.bestBid());
         int ba = book.tickOf(book.bestAsk());
         int tick = side == TickBook.BID ? ba - 1 - k : bb + 1 + k;
@@ -268,7 +293,11 @@ final class SymbolSimulator {
             return false;
         }
         int slot;
-        if (rng.nextDouble() < 0.1) {
+        double fade = side == TickBook.BID ? -shading : shading;
+        if (fade > 0 && rng.nextDouble() < fade) {
+            // quote fading: liquidity providers pull their most recent order at the threatened best
+            slot = book.tailOf(side == TickBook.BID ? book.bestBid() : book.bestAsk());
+        } else if (rng.nextDouble() < 0.1) {
             slot = book.oldest(side);
         } else {
             slot = randomNearOrder(side);

@@ -49,10 +49,10 @@ final class TickBook {
      */
     TickBook(int centerTick, int width, long firstOrderId) {
         this.width = width;
-        this.base = centerTick - width / 2;
-        if (base <= 0) {
-            throw new IllegalArgumentException("price " + centerTick + " ticks is too low for a window of " + width + " ticks");
+        if (centerTick < 2) {
+            throw new IllegalArgumentException("price " + centerTick + " ticks is too low to simulate");
         }
+        this.base = Math.max(1, centerTick - width / 2);
         head = new int[width];
         tail = new int[width];
         count = new int[width];
@@ -113,6 +113,10 @@ final class TickBook {
 
     int headOf(int level) {
         return head[level];
+    }
+
+    int tailOf(int level) {
+        return tail[level];
     }
 
     int nextInQueue(int slot) {
@@ -256,10 +260,13 @@ final class TickBook {
         int l = side == BID ? bestBid : bestAsk;
         int step = side == BID ? -1 : 1;
         if (l != NONE) {
-            for (; l >= 0 && l < width && n < levels; l += step) {
+            int seen = 0;
+            int all = sideOrders[side];
+            for (; l >= 0 && l < width && n < levels && seen < all; l += step) {
                 if (count[l] > 0) {
                     px[n] = (base + l) / ticksPerUnit;
                     sz[n] = levelQty[l];
+                    seen += count[l];
                     n++;
                 }
             }
