@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.IngestCommand.class,
                 org.eimas.micro.cli.command.SqlCommand.class,
                 org.eimas.micro.cli.command.BarsCommand.class,
+                org.eimas.micro.cli.command.SimulateCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
