@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.cli.report.Charts;
 import org.eimas.micro.domain.backtest.BacktestResult;
 import org.eimas.micro.domain.backtest.Backtester;
