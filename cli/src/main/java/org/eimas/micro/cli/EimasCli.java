@@ -24,6 +24,10 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.SqlCommand.class,
                 org.eimas.micro.cli.command.BarsCommand.class,
                 org.eimas.micro.cli.command.SimulateCommand.class,
+                org.eimas.micro.cli.command.ModelsCommand.class,
+                org.eimas.micro.cli.command.AlertsCommand.class,
+                org.eimas.micro.cli.command.NetworksCommand.class,
+                org.eimas.micro.cli.command.RunsCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
