@@ -1,0 +1,211 @@
+package org.eimas.micro.flink;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Entry point of the job jar ({@code eimas flink run} runs it in a child JVM; {@code flink run -c
+ * org.eimas.micro.flink.FlinkJobMain eimas-flink-job.jar ...} submits it to a cluster). Without a
+ * cluster context it runs on an in-process MiniCluster. After a bounded run it merges the part
+ * files into {@code <out>/ofi/<SYMBOL>.csv}, {@code <out>/vpin/<SYMBOL>.csv} and
+ * {@code <out>/vpin_alerts/<SYMBOL>.csv}, the first two identical to {@code eimas ofi --out} and
+ * {@code eimas vpin --out} run on that symbol alone.
+ */
+public final class FlinkJobMain {
+    static final String USAGE = String.join("\n",
+            "Usage: eimas flink run --books PATH... --trades PATH... --out DIR [options]",
+            "Runs OFI (books) and VPIN (trades) keyed by symbol on Apache Flink.",
+            "  --books PATH            canonical book CSV file or directory of *.csv[.gz] (repeatable)",
+            "  --trades PATH           canonical trades CSV file or directory (repeatable)",
+            "  --out DIR               output directory: ofi/<SYMBOL>.csv, vpin/<SYMBOL>.csv, vpin_alerts/<SYMBOL>.csv",
+            "  --parallelism N         task parallelism (default 2)",
+            "  --levels N              OFI levels (default 1), as eimas ofi",
+            "  --window SECONDS        cumulative level-1 OFI window (repeatable), as eimas ofi",
+            "  --bucket-size V         VPIN bucket size in shares (dollars with --dollar), as eimas vpin",
+            "  --buckets n             buckets per VPIN value, as eimas vpin",
+            "  --dollar                dollar-volume buckets",
+            "  --classify tick         trade classification (tick only: bulk volume classification needs the whole sample)",
+            "  --alert-basis cdf|fixed, --history H, --min-history M, --trend K   crash detector, as eimas vpin",
+            "  --checkpoint-interval SECONDS   (default 2)",
+            "  --checkpoint-dir URI    durable checkpoint storage (default: the job manager's memory)",
+            "  --max-out-of-orderness SECONDS  watermark bound (default 1)",
+            "  --keep-parts            keep <out>/_parts (the sinks' part files)");
+
+    private FlinkJobMain() {
+    }
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, System.out, System.err);
+        } catch (IllegalArgumentException e) {
+            System.err.println("eimas flink: " + e.getMessage());
+            code = 1;
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            System.err.println("eimas flink: job failed: " + root);
+            if (System.getenv("EIMAS_VERBOSE") != null) {
+                e.printStackTrace();
+            }
+            code = 1;
+        }
+        System.exit(code);
+    }
+
+    /** Parses, runs and merges; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        for (String a : args) {
+            if (a.equals("--help") || a.equals("-h")) {
+                out.println(USAGE);
+                return 0;
+            }
+        }
+        JobOptions o = parse(args);
+        Map<String, Map<String, Long>> rows = execute(o);
+        long total = 0;
+        for (Map<String, Long> m : rows.values()) {
+            for (long r : m.values()) {
+                total += r;
+            }
+        }
+        err.println("eimas flink: " + total + " rows -> " + o.out + " " + summary(rows));
+        return 0;
+    }
+
+    private static String summary(Map<String, Map<String, Long>> rows) {
+        StringBuilder sb = new StringBuilder();
+        rows.forEach((k, m) -> sb.append(sb.length() == 0 ? "(" : ", ").append(k).append(": ").append(m.size()).append(" symbols, ")
+                .append(m.values().stream().mapToLong(Long::longValue).sum()).append(" rows"));
+        return sb.append(')').toString();
+    }
+
+    /** Runs the job to completion and merges its outputs; returns rows per output and symbol. */
+    public static Map<String, Map<String, Long>> execute(JobOptions o) throws Exception {
+        o.validate();
+        Path parts = o.out.resolve("_parts");
+        deleteTree(parts);
+        Files.createDirectories(o.out);
+        Configuration conf = new Configuration();
+        if (o.checkpointDir != null) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, o.checkpointDir);
+        }
+        if (o.restartAttempts > 0) {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, o.restartAttempts);
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, java.time.Duration.ofMillis(10));
+        } else {
+            conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(o.parallelism);
+        env.enableCheckpointing(o.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
+        EimasFlinkJob.define(env, o);
+        env.execute("eimas-micro ofi+vpin");
+        Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+        if (!o.books.isEmpty()) {
+            rows.put(EimasFlinkJob.OFI, OutputMerger.merge(parts.resolve(EimasFlinkJob.OFI), o.out.resolve(EimasFlinkJob.OFI), o.ofiHeader()));
+        }
+        if (!o.trades.isEmpty()) {
+            rows.put(EimasFlinkJob.VPIN, OutputMerger.merge(parts.resolve(EimasFlinkJob.VPIN), o.out.resolve(EimasFlinkJob.VPIN), EimasFlinkJob.VPIN_HEADER));
+            rows.put(EimasFlinkJob.VPIN_ALERTS, OutputMerger.merge(parts.resolve(EimasFlinkJob.VPIN_ALERTS),
+                    o.out.resolve(EimasFlinkJob.VPIN_ALERTS), EimasFlinkJob.ALERT_HEADER));
+        }
+        if (!o.keepParts) {
+            deleteTree(parts);
+        }
+        return rows;
+    }
+
+    static void deleteTree(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path q : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(q);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses the job's arguments (the same names as the CLI's {@code ofi} and {@code vpin}). */
+    public static JobOptions parse(String[] args) {
+        JobOptions o = new JobOptions();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String name = a;
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                name = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            switch (name) {
+                case "--dollar" -> o.dollar = true;
+                case "--keep-parts" -> o.keepParts = true;
+                default -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(name.startsWith("--") ? "option " + name + " needs a value" : "unknown argument '" + a + "'");
+                        }
+                        value = args[++i];
+                    }
+                    apply(o, name, value);
+                }
+            }
+        }
+        o.validate();
+        return o;
+    }
+
+    private static void apply(JobOptions o, String name, String v) {
+        switch (name) {
+            case "--books" -> o.books.add(Path.of(v));
+            case "--trades" -> o.trades.add(Path.of(v));
+            case "--out" -> o.out = Path.of(v);
+            case "--parallelism" -> o.parallelism = integer(name, v);
+            case "--levels" -> o.levels = integer(name, v);
+            case "--window" -> o.windows.add(v);
+            case "--bucket-size" -> o.bucketSize = v;
+            case "--buckets" -> o.buckets = integer(name, v);
+            case "--classify" -> {
+                if (!v.equals("tick")) {
+                    throw new IllegalArgumentException("--classify must be tick on Flink, got '" + v
+                            + "' (bulk volume classification needs sigma of the whole sample; run eimas vpin --classify bvc)");
+                }
+            }
+            case "--alert-basis" -> o.alertBasis = v;
+            case "--history" -> o.history = integer(name, v);
+            case "--min-history" -> o.minHistory = integer(name, v);
+            case "--trend" -> o.trend = integer(name, v);
+            case "--checkpoint-interval" -> o.checkpointIntervalMs = Math.max(1, JobOptions.secondsToNanos(name, v) / 1_000_000);
+            case "--checkpoint-dir" -> o.checkpointDir = v;
+            case "--max-out-of-orderness" -> o.maxOutOfOrdernessNanos = JobOptions.secondsToNanos(name, v);
+            default -> throw new IllegalArgumentException("unknown option '" + name + "' (see --help)");
+        }
+    }
+
+    private static int integer(String name, String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be an integer, got '" + v + "'");
+        }
+    }
+}
