@@ -41,9 +41,9 @@ public final class EimasFlinkJob {
         java.nio.file.Path parts = o.out.resolve("_parts");
         if (!o.books.isEmpty()) {
             DataStream<BookRow> books = env.fromSource(fileSource(CanonicalCsvFormat.books(), o.books),
-                    NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (BookRow r) -> r.ts), "books");
+                    NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (BookRow r) -> r.ts), "books").uid("books-source");
             if (o.bookTap != null) {
-                books = books.map(o.bookTap).name("book-tap");
+                books = books.map(o.bookTap).name("book-tap").uid("book-tap");
             }
             books.keyBy((BookRow r) -> r.symbol)
                     .process(new OfiFunction(o.levels, o.windowNanos())).name("ofi").uid("ofi")
@@ -51,9 +51,9 @@ public final class EimasFlinkJob {
         }
         if (!o.trades.isEmpty()) {
             DataStream<TradeRow> trades = env.fromSource(fileSource(CanonicalCsvFormat.trades(), o.trades),
-                    NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (TradeRow r) -> r.ts), "trades");
+                    NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (TradeRow r) -> r.ts), "trades").uid("trades-source");
             if (o.tradeTap != null) {
-                trades = trades.map(o.tradeTap).name("trade-tap");
+                trades = trades.map(o.tradeTap).name("trade-tap").uid("trade-tap");
             }
             SingleOutputStreamOperator<SymbolLine> vpin = trades.keyBy((TradeRow r) -> r.symbol)
                     .process(new VpinFunction(o.vpinParams())).name("vpin").uid("vpin");
