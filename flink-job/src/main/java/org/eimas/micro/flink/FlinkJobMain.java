@@ -39,7 +39,7 @@ public final class FlinkJobMain {
             "  --classify tick         trade classification (tick only: bulk volume classification needs the whole sample)",
             "  --alert-basis cdf|fixed, --history H, --min-history M, --trend K   crash detector, as eimas vpin",
             "  --checkpoint-interval SECONDS   (default 2)",
-            "  --checkpoint-dir URI    durable checkpoint storage (default: the job manager's memory)",
+            "  --checkpoint-dir URI    checkpoint storage (default: <out>/_checkpoints, removed after the run)",
             "  --max-out-of-orderness SECONDS  watermark bound (default 1)",
             "  --keep-parts            keep <out>/_parts (the sinks' part files)");
 
@@ -101,8 +101,14 @@ public final class FlinkJobMain {
         deleteTree(parts);
         Files.createDirectories(o.out);
         Configuration conf = new Configuration();
+        Path ownCheckpoints = null;
         if (o.checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, o.checkpointDir);
+        } else {
+            // file checkpoints under the output (the job manager's memory holds at most 5 MB); removed after the run
+            ownCheckpoints = o.out.resolve("_checkpoints").toAbsolutePath();
+            deleteTree(ownCheckpoints);
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, ownCheckpoints.toUri().toString());
         }
         if (o.restartAttempts > 0) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -127,6 +133,9 @@ public final class FlinkJobMain {
         }
         if (!o.keepParts) {
             deleteTree(parts);
+        }
+        if (ownCheckpoints != null) {
+            deleteTree(ownCheckpoints);
         }
         return rows;
     }

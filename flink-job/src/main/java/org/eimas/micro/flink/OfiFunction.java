@@ -17,7 +17,9 @@ import org.eimas.micro.domain.orderflow.WindowedSum;
  * <p>Output rows are those of {@code eimas ofi --out}: {@code ts,ofi_1..ofi_N,cum_ofi_1_<W>s...},
  * prefixed with the symbol's row number. As in the CLI, rows with equal {@code ts} get the windowed
  * sum after all of them were added: a row is held until a row with a later ts arrives for its symbol,
- * or until the watermark passes its ts (an event-time timer; end of input for files).
+ * or until the watermark passes its ts (an event-time timer; end of input for files). When the
+ * watermark is already past a row's ts on arrival (a source reader that read another file first),
+ * the row is not late for its symbol: its group is emitted by the symbol's next row or at the end.
  */
 public final class OfiFunction extends KeyedProcessFunction<String, BookRow, SymbolLine> {
     private static final long serialVersionUID = 1L;
@@ -48,7 +50,7 @@ public final class OfiFunction extends KeyedProcessFunction<String, BookRow, Sym
             throw new IllegalArgumentException("symbol " + r.symbol + " ts " + r.ts + ": --levels " + levels
                     + " but the book has " + r.levels() + " levels");
         }
-        if (r.ts < s.lastTs || (r.ts == s.lastTs && s.flushedByWatermark)) {
+        if (r.ts < s.lastTs || (r.ts == s.pendingTs && s.flushedByWatermark)) {
             throw new IllegalArgumentException("symbol " + r.symbol + ": book row at ts " + r.ts + " arrived after "
                     + (r.ts < s.lastTs ? "ts " + s.lastTs : "the watermark had passed its ts")
                     + "; a symbol's rows must come in non-decreasing ts from one file or partition, within the out-of-orderness bound");
@@ -58,7 +60,14 @@ public final class OfiFunction extends KeyedProcessFunction<String, BookRow, Sym
             flush(r.symbol, s, out);
             s.pendingTs = r.ts;
             s.flushedByWatermark = false;
-            ctx.timerService().registerEventTimeTimer(r.ts);
+            if (r.ts > ctx.timerService().currentWatermark()) {
+                ctx.timerService().registerEventTimeTimer(r.ts);
+            } else {
+                // the watermark is already past this ts: another file read earlier by this source
+                // reader pushed it there. A timer now would fire at once on the next watermark, so
+                // the group waits for the symbol's next row or the end of input (one timer, deduplicated)
+                ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            }
         }
         s.hold(levels);
         for (WindowedSum w : s.windows) {
