@@ -24,6 +24,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code eimas vpin --out} run on that symbol alone.
  */
 public final class FlinkJobMain {
+    /** Accumulators: rows the keyed operators processed (a restore counts replayed rows again). */
+    static final String BOOK_ROWS = "book-rows";
+    static final String TRADE_ROWS = "trade-rows";
     static final String USAGE = String.join("\n",
             "Usage: eimas flink run --books PATH... --trades PATH... --out DIR [options]",
             "Runs OFI (books) and VPIN (trades) keyed by symbol on Apache Flink.",
@@ -76,13 +79,20 @@ public final class FlinkJobMain {
             }
         }
         JobOptions o = parse(args);
-        Map<String, Map<String, Long>> rows = execute(o);
+        long t0 = System.nanoTime();
+        Run r = execute(o);
+        Map<String, Map<String, Long>> rows = r.rows;
+        double wall = (System.nanoTime() - t0) / 1e9;
         long total = 0;
         for (Map<String, Long> m : rows.values()) {
-            for (long r : m.values()) {
-                total += r;
+            for (long n : m.values()) {
+                total += n;
             }
         }
+        double job = r.jobMillis / 1e3;
+        long events = r.bookRows + r.tradeRows;
+        err.printf(java.util.Locale.ROOT, "eimas flink: %d book rows + %d trades at parallelism %d in %.1f s job time (%.0f events/s), merge %.1f s, total %.1f s%n",
+                r.bookRows, r.tradeRows, o.parallelism, job, events / job, r.mergeMillis / 1e3, wall);
         err.println("eimas flink: " + total + " rows -> " + o.out + " " + summary(rows));
         return 0;
     }
@@ -94,8 +104,12 @@ public final class FlinkJobMain {
         return sb.append(')').toString();
     }
 
-    /** Runs the job to completion and merges its outputs; returns rows per output and symbol. */
-    public static Map<String, Map<String, Long>> execute(JobOptions o) throws Exception {
+    /** What a bounded run did: output rows per output and symbol, input rows and times. */
+    public record Run(Map<String, Map<String, Long>> rows, long bookRows, long tradeRows, long jobMillis, long mergeMillis) {
+    }
+
+    /** Runs the job to completion and merges its outputs. */
+    public static Run execute(JobOptions o) throws Exception {
         o.validate();
         Path parts = o.out.resolve("_parts");
         deleteTree(parts);
@@ -121,7 +135,8 @@ public final class FlinkJobMain {
         env.setParallelism(o.parallelism);
         env.enableCheckpointing(o.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
         EimasFlinkJob.define(env, o);
-        env.execute("eimas-micro ofi+vpin");
+        org.apache.flink.api.common.JobExecutionResult result = env.execute("eimas-micro ofi+vpin");
+        long m0 = System.nanoTime();
         Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
         if (!o.books.isEmpty()) {
             rows.put(EimasFlinkJob.OFI, OutputMerger.merge(parts.resolve(EimasFlinkJob.OFI), o.out.resolve(EimasFlinkJob.OFI), o.ofiHeader()));
@@ -137,7 +152,10 @@ public final class FlinkJobMain {
         if (ownCheckpoints != null) {
             deleteTree(ownCheckpoints);
         }
-        return rows;
+        Long books = result.getAccumulatorResult(BOOK_ROWS);
+        Long trades = result.getAccumulatorResult(TRADE_ROWS);
+        return new Run(rows, books == null ? 0 : books, trades == null ? 0 : trades, result.getNetRuntime(),
+                (System.nanoTime() - m0) / 1_000_000);
     }
 
     static void deleteTree(Path p) {

@@ -28,6 +28,7 @@ public final class OfiFunction extends KeyedProcessFunction<String, BookRow, Sym
     private final long[] windowNanos;
     private transient ValueState<OfiState> state;
     private transient StringBuilder sb;
+    private transient org.apache.flink.api.common.accumulators.LongCounter rowsIn;
 
     public OfiFunction(int levels, long[] windowNanos) {
         this.levels = levels;
@@ -38,10 +39,12 @@ public final class OfiFunction extends KeyedProcessFunction<String, BookRow, Sym
     public void open(OpenContext ctx) {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("ofi", TypeInformation.of(OfiState.class)));
         sb = new StringBuilder(256);
+        rowsIn = getRuntimeContext().getLongCounter(FlinkJobMain.BOOK_ROWS);
     }
 
     @Override
     public void processElement(BookRow r, Context ctx, Collector<SymbolLine> out) throws Exception {
+        rowsIn.add(1);
         OfiState s = state.value();
         if (s == null) {
             s = OfiState.create(levels, windowNanos);

@@ -36,6 +36,7 @@ public final class VpinFunction extends KeyedProcessFunction<String, TradeRow, S
     private transient VpinState current;
     private transient String symbol;
     private transient BucketListener listener;
+    private transient org.apache.flink.api.common.accumulators.LongCounter rowsIn;
 
     public VpinFunction(VpinParams p) {
         this.p = p;
@@ -46,10 +47,12 @@ public final class VpinFunction extends KeyedProcessFunction<String, TradeRow, S
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("vpin", TypeInformation.of(VpinState.class)));
         sb = new StringBuilder(128);
         listener = this::onBucket;
+        rowsIn = getRuntimeContext().getLongCounter(FlinkJobMain.TRADE_ROWS);
     }
 
     @Override
     public void processElement(TradeRow t, Context ctx, Collector<SymbolLine> out) throws Exception {
+        rowsIn.add(1);
         VpinState s = state.value();
         if (s == null) {
             s = new VpinState();

@@ -45,7 +45,10 @@ class FlinkEquivalenceTest {
 
     private Path run(int p, Path books, Path trades, String name) throws Exception {
         Path out = tmp.resolve("out-" + name);
-        Map<String, Map<String, Long>> rows = FlinkJobMain.execute(day.options(out, p, books, trades));
+        FlinkJobMain.Run run = FlinkJobMain.execute(day.options(out, p, books, trades));
+        Map<String, Map<String, Long>> rows = run.rows();
+        assertThat(run.bookRows()).isEqualTo(day.bookRows.values().stream().mapToLong(Long::longValue).sum());
+        assertThat(run.tradeRows()).isEqualTo(day.tradeRows.values().stream().mapToLong(Long::longValue).sum());
         assertThat(rows.get(EimasFlinkJob.OFI)).isEqualTo(day.bookRows);
         assertThat(rows.get(EimasFlinkJob.VPIN).keySet()).containsExactlyInAnyOrderElementsOf(SyntheticDay.SYMBOLS);
         assertThat(out.resolve("_parts")).doesNotExist();
