@@ -45,6 +45,12 @@ public abstract class CanonicalCsvFormat<T> implements BulkFormat<T, FileSourceS
 
     abstract long ts(T row);
 
+    /** Whether a row of {@code n} fields can be parsed without a header (Kafka records). */
+    abstract boolean headerlessFields(int n);
+
+    /** The canonical column names of a row of {@code n} fields. */
+    abstract java.util.List<String> columns(int n);
+
     @Override
     public Reader<T> createReader(Configuration config, FileSourceSplit split) throws IOException {
         return new CsvReader(split, 0);
@@ -237,6 +243,20 @@ public abstract class CanonicalCsvFormat<T> implements BulkFormat<T, FileSourceS
         }
 
         @Override
+        boolean headerlessFields(int n) {
+            return n >= 6 && (n - 2) % 4 == 0;
+        }
+
+        @Override
+        java.util.List<String> columns(int n) {
+            java.util.List<String> c = new java.util.ArrayList<>(java.util.List.of("ts", "symbol"));
+            for (int i = 1; i <= (n - 2) / 4; i++) {
+                c.addAll(java.util.List.of("bid_px_" + i, "bid_sz_" + i, "ask_px_" + i, "ask_sz_" + i));
+            }
+            return c;
+        }
+
+        @Override
         BookRow parse(String file, long line, String[] f, long previousTs) {
             int levels = (f.length - 2) / 4;
             BookRow r = new BookRow();
@@ -282,6 +302,16 @@ public abstract class CanonicalCsvFormat<T> implements BulkFormat<T, FileSourceS
                 return h.length;
             }
             throw new IllegalArgumentException(file + ":1: trades header must be ts,symbol,price,size or ts,symbol,price,size,bid,ask, got '" + s + "'");
+        }
+
+        @Override
+        boolean headerlessFields(int n) {
+            return n == 4 || n == 6;
+        }
+
+        @Override
+        java.util.List<String> columns(int n) {
+            return n == 6 ? java.util.List.of("ts", "symbol", "price", "size", "bid", "ask") : java.util.List.of("ts", "symbol", "price", "size");
         }
 
         @Override

@@ -3,7 +3,14 @@ package org.eimas.micro.flink;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.Encoder;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
@@ -21,9 +28,10 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.SimpleVersionedStringSerializer;
 
 /**
- * The job graph: canonical CSV books and trades (bounded {@link FileSource}s, event time from
- * {@code ts}), keyed by symbol into {@link OfiFunction} and {@link VpinFunction}, each output to a
- * {@link FileSink} bucketed by symbol under {@code <out>/_parts/<output>/<symbol>/}.
+ * The job graph: canonical CSV books and trades (bounded {@link FileSource}s, or Kafka topics read
+ * by {@link KafkaRows}; event time from {@code ts}), keyed by symbol into {@link OfiFunction} and
+ * {@link VpinFunction}, each output to a {@link FileSink} bucketed by symbol under
+ * {@code <out>/_parts/<output>/<symbol>/} and/or to a Kafka topic {@code <prefix><output>}.
  * {@link OutputMerger} turns those into one CSV per symbol after a bounded run.
  */
 public final class EimasFlinkJob {
@@ -38,28 +46,70 @@ public final class EimasFlinkJob {
 
     /** Adds the sources, keyed models and sinks to {@code env}. */
     public static void define(StreamExecutionEnvironment env, JobOptions o) {
-        java.nio.file.Path parts = o.out.resolve("_parts");
-        if (!o.books.isEmpty()) {
-            DataStream<BookRow> books = env.fromSource(fileSource(CanonicalCsvFormat.books(), o.books),
-                    NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (BookRow r) -> r.ts), "books").uid("books-source");
+        java.nio.file.Path parts = o.out == null ? null : o.out.resolve("_parts");
+        if (o.hasBooks()) {
+            WatermarkStrategy<BookRow> wm = NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (BookRow r) -> r.ts);
+            DataStream<BookRow> books = o.booksTopic == null
+                    ? env.fromSource(fileSource(CanonicalCsvFormat.books(), o.books), wm, "books").uid("books-source")
+                    : env.fromSource(kafkaSource(o, o.booksTopic, KafkaRows.books()), wm.withIdleness(KAFKA_IDLE), "books-kafka").uid("books-kafka");
             if (o.bookTap != null) {
                 books = books.map(o.bookTap).name("book-tap").uid("book-tap");
             }
-            books.keyBy((BookRow r) -> r.symbol)
-                    .process(new OfiFunction(o.levels, o.windowNanos())).name("ofi").uid("ofi")
-                    .sinkTo(sink(parts.resolve(OFI))).name("ofi-csv").uid("ofi-csv");
+            DataStream<SymbolLine> ofi = books.keyBy((BookRow r) -> r.symbol)
+                    .process(new OfiFunction(o.levels, o.windowNanos())).name("ofi").uid("ofi");
+            sinks(o, ofi, parts, OFI);
         }
-        if (!o.trades.isEmpty()) {
-            DataStream<TradeRow> trades = env.fromSource(fileSource(CanonicalCsvFormat.trades(), o.trades),
-                    NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (TradeRow r) -> r.ts), "trades").uid("trades-source");
+        if (o.hasTrades()) {
+            WatermarkStrategy<TradeRow> wm = NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (TradeRow r) -> r.ts);
+            DataStream<TradeRow> trades = o.tradesTopic == null
+                    ? env.fromSource(fileSource(CanonicalCsvFormat.trades(), o.trades), wm, "trades").uid("trades-source")
+                    : env.fromSource(kafkaSource(o, o.tradesTopic, KafkaRows.trades()), wm.withIdleness(KAFKA_IDLE), "trades-kafka").uid("trades-kafka");
             if (o.tradeTap != null) {
                 trades = trades.map(o.tradeTap).name("trade-tap").uid("trade-tap");
             }
             SingleOutputStreamOperator<SymbolLine> vpin = trades.keyBy((TradeRow r) -> r.symbol)
                     .process(new VpinFunction(o.vpinParams())).name("vpin").uid("vpin");
-            vpin.sinkTo(sink(parts.resolve(VPIN))).name("vpin-csv").uid("vpin-csv");
-            vpin.getSideOutput(VpinFunction.ALERTS).sinkTo(sink(parts.resolve(VPIN_ALERTS))).name("alerts-csv").uid("alerts-csv");
+            sinks(o, vpin, parts, VPIN);
+            sinks(o, vpin.getSideOutput(VpinFunction.ALERTS), parts, VPIN_ALERTS);
         }
+    }
+
+    /** A Kafka partition with no records for this long does not hold the watermark back. */
+    static final java.time.Duration KAFKA_IDLE = java.time.Duration.ofSeconds(5);
+
+    private static void sinks(JobOptions o, DataStream<SymbolLine> s, java.nio.file.Path parts, String name) {
+        if (parts != null) {
+            s.sinkTo(sink(parts.resolve(name))).name(name + "-csv").uid(name + "-csv");
+        }
+        if (o.outTopicPrefix != null) {
+            s.sinkTo(kafkaSink(o.kafkaBootstrap, o.outTopicPrefix + name)).name(name + "-kafka").uid(name + "-kafka");
+        }
+    }
+
+    static <T> KafkaSource<T> kafkaSource(JobOptions o, String topic, KafkaRows<T> rows) {
+        KafkaSourceBuilder<T> b = KafkaSource.<T>builder()
+                .setBootstrapServers(o.kafkaBootstrap)
+                .setTopics(topic)
+                .setGroupId(o.kafkaGroup)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.EARLIEST))
+                .setDeserializer(rows);
+        if (o.kafkaBounded) {
+            b.setBounded(OffsetsInitializer.latest());
+        }
+        return b.build();
+    }
+
+    /**
+     * Output rows to a topic, keyed by symbol; the value is the row with its row number first
+     * ({@code row,<columns>}), so a consumer can drop the duplicates that at-least-once delivery
+     * may bring after a restore.
+     */
+    static KafkaSink<SymbolLine> kafkaSink(String bootstrap, String topic) {
+        return KafkaSink.<SymbolLine>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(new LineRecords(topic))
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
     }
 
     static <T> Source<T, ?, ?> fileSource(CanonicalCsvFormat<T> format, List<java.nio.file.Path> inputs) {
@@ -87,6 +137,25 @@ public final class EimasFlinkJob {
             if (name.endsWith(".csv") || name.endsWith(".csv.gz")) {
                 super.convertToSourceSplits(file, fs, target);
             }
+        }
+    }
+
+    /**
+     * Key = symbol, value = the row; the record timestamp is the row's ts in milliseconds (Kafka
+     * timestamps are ms; this job's event time is ns and would be rejected as out of range).
+     */
+    static final class LineRecords implements KafkaRecordSerializationSchema<SymbolLine> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+
+        LineRecords(String topic) {
+            this.topic = topic;
+        }
+
+        @Override
+        public org.apache.kafka.clients.producer.ProducerRecord<byte[], byte[]> serialize(SymbolLine l, KafkaSinkContext context, Long timestamp) {
+            return new org.apache.kafka.clients.producer.ProducerRecord<>(topic, null, Math.floorDiv(l.ts, 1_000_000L),
+                    l.symbol.getBytes(StandardCharsets.UTF_8), l.line.getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -44,7 +44,12 @@ public final class FlinkJobMain {
             "  --checkpoint-interval SECONDS   (default 2)",
             "  --checkpoint-dir URI    checkpoint storage (default: <out>/_checkpoints, removed after the run)",
             "  --max-out-of-orderness SECONDS  watermark bound (default 1)",
-            "  --keep-parts            keep <out>/_parts (the sinks' part files)");
+            "  --keep-parts            keep <out>/_parts (the sinks' part files)",
+            "Kafka (records: one canonical CSV row without header, or a JSON object with the canonical column names; key = symbol):",
+            "  --kafka-bootstrap HOST:PORT, --books-topic T, --trades-topic T (instead of --books / --trades)",
+            "  --kafka-group ID (default eimas-flink; starts at committed offsets, else earliest)",
+            "  --kafka-bounded         stop at the offsets that are latest when the job starts (replay); default: run until cancelled",
+            "  --out-topic-prefix P    also write <P>ofi, <P>vpin, <P>vpin_alerts (key symbol, value row,<columns>; at least once)");
 
     private FlinkJobMain() {
     }
@@ -111,14 +116,16 @@ public final class FlinkJobMain {
     /** Runs the job to completion and merges its outputs. */
     public static Run execute(JobOptions o) throws Exception {
         o.validate();
-        Path parts = o.out.resolve("_parts");
-        deleteTree(parts);
-        Files.createDirectories(o.out);
+        Path parts = o.out == null ? null : o.out.resolve("_parts");
+        if (o.out != null) {
+            deleteTree(parts);
+            Files.createDirectories(o.out);
+        }
         Configuration conf = new Configuration();
         Path ownCheckpoints = null;
         if (o.checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, o.checkpointDir);
-        } else {
+        } else if (o.out != null) {
             // file checkpoints under the output (the job manager's memory holds at most 5 MB); removed after the run
             ownCheckpoints = o.out.resolve("_checkpoints").toAbsolutePath();
             deleteTree(ownCheckpoints);
@@ -138,15 +145,15 @@ public final class FlinkJobMain {
         org.apache.flink.api.common.JobExecutionResult result = env.execute("eimas-micro ofi+vpin");
         long m0 = System.nanoTime();
         Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
-        if (!o.books.isEmpty()) {
+        if (o.out != null && o.hasBooks()) {
             rows.put(EimasFlinkJob.OFI, OutputMerger.merge(parts.resolve(EimasFlinkJob.OFI), o.out.resolve(EimasFlinkJob.OFI), o.ofiHeader()));
         }
-        if (!o.trades.isEmpty()) {
+        if (o.out != null && o.hasTrades()) {
             rows.put(EimasFlinkJob.VPIN, OutputMerger.merge(parts.resolve(EimasFlinkJob.VPIN), o.out.resolve(EimasFlinkJob.VPIN), EimasFlinkJob.VPIN_HEADER));
             rows.put(EimasFlinkJob.VPIN_ALERTS, OutputMerger.merge(parts.resolve(EimasFlinkJob.VPIN_ALERTS),
                     o.out.resolve(EimasFlinkJob.VPIN_ALERTS), EimasFlinkJob.ALERT_HEADER));
         }
-        if (!o.keepParts) {
+        if (!o.keepParts && parts != null) {
             deleteTree(parts);
         }
         if (ownCheckpoints != null) {
@@ -186,6 +193,7 @@ public final class FlinkJobMain {
             switch (name) {
                 case "--dollar" -> o.dollar = true;
                 case "--keep-parts" -> o.keepParts = true;
+                case "--kafka-bounded" -> o.kafkaBounded = true;
                 default -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -223,6 +231,11 @@ public final class FlinkJobMain {
             case "--trend" -> o.trend = integer(name, v);
             case "--checkpoint-interval" -> o.checkpointIntervalMs = Math.max(1, JobOptions.secondsToNanos(name, v) / 1_000_000);
             case "--checkpoint-dir" -> o.checkpointDir = v;
+            case "--kafka-bootstrap" -> o.kafkaBootstrap = v;
+            case "--books-topic" -> o.booksTopic = v;
+            case "--trades-topic" -> o.tradesTopic = v;
+            case "--kafka-group" -> o.kafkaGroup = v;
+            case "--out-topic-prefix" -> o.outTopicPrefix = v;
             case "--max-out-of-orderness" -> o.maxOutOfOrdernessNanos = JobOptions.secondsToNanos(name, v);
             default -> throw new IllegalArgumentException("unknown option '" + name + "' (see --help)");
         }

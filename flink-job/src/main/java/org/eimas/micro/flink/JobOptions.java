@@ -30,6 +30,12 @@ public final class JobOptions {
     public String checkpointDir;
     public long maxOutOfOrdernessNanos = 1_000_000_000L;
     public boolean keepParts;
+    public String kafkaBootstrap;
+    public String booksTopic;
+    public String tradesTopic;
+    public String kafkaGroup = "eimas-flink";
+    public boolean kafkaBounded;
+    public String outTopicPrefix;
     public int restartAttempts;
     /** Test hook: applied to every book row before the keyBy (null: none). */
     public transient MapFunction<BookRow, BookRow> bookTap;
@@ -67,12 +73,26 @@ public final class JobOptions {
                 Math.max(history, 1), Math.max(minH, 1), Math.max(trend, 3));
     }
 
+    boolean hasBooks() {
+        return !books.isEmpty() || booksTopic != null;
+    }
+
+    boolean hasTrades() {
+        return !trades.isEmpty() || tradesTopic != null;
+    }
+
     void validate() {
-        if (out == null) {
-            throw new IllegalArgumentException("--out DIR is required");
+        if (out == null && outTopicPrefix == null) {
+            throw new IllegalArgumentException("--out DIR is required (or --out-topic-prefix P for Kafka output only)");
         }
-        if (books.isEmpty() && trades.isEmpty()) {
-            throw new IllegalArgumentException("give --books and/or --trades (files or directories of canonical CSV)");
+        if (!hasBooks() && !hasTrades()) {
+            throw new IllegalArgumentException("give --books and/or --trades (files or directories of canonical CSV), or --books-topic / --trades-topic");
+        }
+        if (!books.isEmpty() && booksTopic != null || !trades.isEmpty() && tradesTopic != null) {
+            throw new IllegalArgumentException("give books (trades) from files or from a topic, not both");
+        }
+        if ((booksTopic != null || tradesTopic != null || outTopicPrefix != null) && kafkaBootstrap == null) {
+            throw new IllegalArgumentException("Kafka topics need --kafka-bootstrap HOST:PORT");
         }
         if (parallelism < 1) {
             throw new IllegalArgumentException("--parallelism must be at least 1, got " + parallelism);
@@ -84,7 +104,7 @@ public final class JobOptions {
             throw new IllegalArgumentException("--alert-basis must be cdf or fixed, got '" + alertBasis + "'");
         }
         windowNanos();
-        if (!trades.isEmpty()) {
+        if (hasTrades()) {
             vpinParams();
         }
         for (Path p : books) {

@@ -108,7 +108,7 @@ public final class OfiFunction extends KeyedProcessFunction<String, BookRow, Sym
             for (double c : cum) {
                 CsvText.field(sb, c);
             }
-            out.collect(new SymbolLine(symbol, sb.toString()));
+            out.collect(new SymbolLine(symbol, s.pendingTs, sb.toString()));
         }
         s.pending = 0;
     }

@@ -7,13 +7,16 @@ package org.eimas.micro.flink;
  */
 public final class SymbolLine {
     public String symbol;
+    /** Event time of the row, epoch ns (the Kafka record's timestamp, in ms). */
+    public long ts;
     public String line;
 
     public SymbolLine() {
     }
 
-    public SymbolLine(String symbol, String line) {
+    public SymbolLine(String symbol, long ts, String line) {
         this.symbol = symbol;
+        this.ts = ts;
         this.line = line;
     }
 

@@ -83,7 +83,7 @@ public final class VpinFunction extends KeyedProcessFunction<String, TradeRow, S
         CsvText.field(sb, buy);
         CsvText.field(sb, sell);
         CsvText.field(sb, vpin);
-        out.collect(new SymbolLine(symbol, sb.toString()));
+        out.collect(new SymbolLine(symbol, endTs, sb.toString()));
         if (!Double.isNaN(vpin)) {
             CrashAlert a = current.detector.update(endTs, vpin);
             if (a != null) {
@@ -95,7 +95,7 @@ public final class VpinFunction extends KeyedProcessFunction<String, TradeRow, S
                 CsvText.field(sb, a.level().name());
                 CsvText.field(sb, a.action());
                 CsvText.field(sb, a.trend().name());
-                ctx.output(ALERTS, new SymbolLine(symbol, sb.toString()));
+                ctx.output(ALERTS, new SymbolLine(symbol, a.ts(), sb.toString()));
             }
         }
     }
