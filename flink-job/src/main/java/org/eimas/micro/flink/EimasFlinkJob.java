@@ -57,7 +57,7 @@ public final class EimasFlinkJob {
             }
             DataStream<SymbolLine> ofi = books.keyBy((BookRow r) -> r.symbol)
                     .process(new OfiFunction(o.levels, o.windowNanos())).name("ofi").uid("ofi");
-            sinks(o, ofi, parts, OFI);
+            sinks(o, ofi, parts, OFI, o.ofiHeader());
         }
         if (o.hasTrades()) {
             WatermarkStrategy<TradeRow> wm = NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (TradeRow r) -> r.ts);
@@ -69,20 +69,23 @@ public final class EimasFlinkJob {
             }
             SingleOutputStreamOperator<SymbolLine> vpin = trades.keyBy((TradeRow r) -> r.symbol)
                     .process(new VpinFunction(o.vpinParams())).name("vpin").uid("vpin");
-            sinks(o, vpin, parts, VPIN);
-            sinks(o, vpin.getSideOutput(VpinFunction.ALERTS), parts, VPIN_ALERTS);
+            sinks(o, vpin, parts, VPIN, VPIN_HEADER);
+            sinks(o, vpin.getSideOutput(VpinFunction.ALERTS), parts, VPIN_ALERTS, ALERT_HEADER);
         }
     }
 
     /** A Kafka partition with no records for this long does not hold the watermark back. */
     static final java.time.Duration KAFKA_IDLE = java.time.Duration.ofSeconds(5);
 
-    private static void sinks(JobOptions o, DataStream<SymbolLine> s, java.nio.file.Path parts, String name) {
+    private static void sinks(JobOptions o, DataStream<SymbolLine> s, java.nio.file.Path parts, String name, List<String> header) {
         if (parts != null) {
             s.sinkTo(sink(parts.resolve(name))).name(name + "-csv").uid(name + "-csv");
         }
         if (o.outTopicPrefix != null) {
             s.sinkTo(kafkaSink(o.kafkaBootstrap, o.outTopicPrefix + name)).name(name + "-kafka").uid(name + "-kafka");
+        }
+        if (o.questdb != null) {
+            s.sinkTo(new QuestDbSink(o.questdb, o.questdbTablePrefix + name, header)).name(name + "-questdb").uid(name + "-questdb");
         }
     }
 

@@ -49,7 +49,10 @@ public final class FlinkJobMain {
             "  --kafka-bootstrap HOST:PORT, --books-topic T, --trades-topic T (instead of --books / --trades)",
             "  --kafka-group ID (default eimas-flink; starts at committed offsets, else earliest)",
             "  --kafka-bounded         stop at the offsets that are latest when the job starts (replay); default: run until cancelled",
-            "  --out-topic-prefix P    also write <P>ofi, <P>vpin, <P>vpin_alerts (key symbol, value row,<columns>; at least once)");
+            "  --out-topic-prefix P    also write <P>ofi, <P>vpin, <P>vpin_alerts (key symbol, value row,<columns>; at least once)",
+            "QuestDB (ILP, at least once; WAL tables deduplicated on ts, symbol, row):",
+            "  --questdb CONF          e.g. 'http::addr=127.0.0.1:9000;' (or env EIMAS_QUESTDB_ILP, to keep credentials off the command line)",
+            "  --questdb-table-prefix P  tables <P>ofi, <P>vpin, <P>vpin_alerts (default flink_)");
 
     private FlinkJobMain() {
     }
@@ -181,6 +184,10 @@ public final class FlinkJobMain {
     /** Parses the job's arguments (the same names as the CLI's {@code ofi} and {@code vpin}). */
     public static JobOptions parse(String[] args) {
         JobOptions o = new JobOptions();
+        String env = System.getenv("EIMAS_QUESTDB_ILP");
+        if (env != null && !env.isBlank()) {
+            o.questdb = env;
+        }
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a;
@@ -236,6 +243,8 @@ public final class FlinkJobMain {
             case "--trades-topic" -> o.tradesTopic = v;
             case "--kafka-group" -> o.kafkaGroup = v;
             case "--out-topic-prefix" -> o.outTopicPrefix = v;
+            case "--questdb" -> o.questdb = v;
+            case "--questdb-table-prefix" -> o.questdbTablePrefix = v;
             case "--max-out-of-orderness" -> o.maxOutOfOrdernessNanos = JobOptions.secondsToNanos(name, v);
             default -> throw new IllegalArgumentException("unknown option '" + name + "' (see --help)");
         }

@@ -36,6 +36,9 @@ public final class JobOptions {
     public String kafkaGroup = "eimas-flink";
     public boolean kafkaBounded;
     public String outTopicPrefix;
+    /** QuestDB ILP connection string (from --questdb or env EIMAS_QUESTDB_ILP); may hold credentials: never logged. */
+    public String questdb;
+    public String questdbTablePrefix = "flink_";
     public int restartAttempts;
     /** Test hook: applied to every book row before the keyBy (null: none). */
     public transient MapFunction<BookRow, BookRow> bookTap;
@@ -82,8 +85,8 @@ public final class JobOptions {
     }
 
     void validate() {
-        if (out == null && outTopicPrefix == null) {
-            throw new IllegalArgumentException("--out DIR is required (or --out-topic-prefix P for Kafka output only)");
+        if (out == null && outTopicPrefix == null && questdb == null) {
+            throw new IllegalArgumentException("--out DIR is required (or --out-topic-prefix P / --questdb CONF for Kafka / QuestDB output only)");
         }
         if (!hasBooks() && !hasTrades()) {
             throw new IllegalArgumentException("give --books and/or --trades (files or directories of canonical CSV), or --books-topic / --trades-topic");
