@@ -1,0 +1,247 @@
+package org.eimas.micro.cli.command;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.eimas.micro.application.config.ConfigLoader;
+import org.eimas.micro.application.config.EimasConfig;
+import org.eimas.micro.cli.support.Json;
+import org.eimas.micro.domain.macro.CachingMacroSeriesSource;
+import org.eimas.micro.domain.macro.MacroTables;
+import org.eimas.micro.domain.market.NumericTable;
+import org.eimas.micro.domain.port.MacroSeriesSource;
+import org.eimas.micro.domain.store.MacroSeries;
+import org.eimas.micro.fred.FredCsvFiles;
+import org.eimas.micro.fred.FredMacroSeriesSource;
+import org.eimas.micro.fred.FredModule;
+import org.eimas.micro.fred.FredSettings;
+import org.eimas.micro.replay.csv.CsvTableWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code eimas macro}: daily macro series (FRED) as a numeric table {@code ts,SERIES...}, ts = the New
+ * York midnight of the observation date in epoch nanoseconds, missing cells empty.
+ */
+@Command(name = "macro", mixinStandardHelpOptions = true,
+        description = {"Daily macro series from FRED as a numeric table ts,SERIES,... (ts = New York midnight of the",
+                "date, epoch ns; missing cells empty). Join it onto intraday data with the availability rule",
+                "(usable from the next New York trading session after the date), never on the date itself."},
+        subcommands = {MacroCommand.Fetch.class, MacroCommand.Import.class})
+public final class MacroCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = {"Fetch series from FRED's API (key from FRED_API_KEY or fred.apiKey in --config), point-in-time",
+                    "with --as-of (ALFRED vintage), cached under DATA_DIR/macro-cache so a second run needs no network."})
+    static final class Fetch implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--series", required = true, split = ",", paramLabel = "ID[,ID...]",
+                description = "FRED series ids, e.g. VIXCLS,DGS10.")
+        List<String> series;
+
+        @Option(names = "--from", required = true, paramLabel = "DATE", description = "First observation date (yyyy-MM-dd).")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last observation date (yyyy-MM-dd).")
+        LocalDate to;
+
+        @Option(names = "--as-of", paramLabel = "DATE",
+                description = "Values as known on DATE (ALFRED real-time period containing DATE); default: latest.")
+        LocalDate asOf;
+
+        @Option(names = "--url", paramLabel = "BASE",
+                description = "FRED API base URL (default: fred.url of the config, else https://api.stlouisfed.org).")
+        String url;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output table (.gz allowed).")
+        Path out;
+
+        @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration (fred.apiKey, fred.url, dataDir).")
+        Path config;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Data directory holding macro-cache/ (default: dataDir of the config, $EIMAS_DATA_DIR or ./data).")
+        Path dataDir;
+
+        @Option(names = "--no-cache", description = "Neither read nor write the observation cache.")
+        boolean noCache;
+
+        @Option(names = "--refresh", description = "Fetch from FRED even when cached (revisions of the latest data); store the result.")
+        boolean refresh;
+
+        @Option(names = "--json", description = "Print the summary as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (from.isAfter(to)) {
+                throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
+            }
+            List<String> ids = distinct(spec, series);
+            for (String id : ids) {
+                try {
+                    FredMacroSeriesSource.checkSeriesId(id);
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--series: " + e.getMessage());
+                }
+            }
+            EimasConfig cfg = ConfigLoader.load(config, System.getenv());
+            FredSettings settings = FredSettings.of(url != null ? url : cfg.fred.url, cfg.fred.apiKey);
+            Path cacheDir = noCache ? null : (dataDir != null ? dataDir : cfg.dataPath()).resolve("macro-cache");
+            Injector injector = Guice.createInjector(new FredModule(settings, cacheDir, refresh));
+            MacroSeriesSource source = injector.getInstance(MacroSeriesSource.class);
+            Optional<LocalDate> vintage = Optional.ofNullable(asOf);
+            List<MacroSeries> fetched = new ArrayList<>();
+            for (String id : ids) {
+                fetched.add(source.fetch(id, from, to, vintage));
+            }
+            NumericTable table = MacroTables.byDate(fetched);
+            CsvTableWriter.write(out, table);
+            Map<String, Object> summary = summary(out, table, fetched);
+            summary.put("source", settings.baseUrl().toString());
+            summary.put("as_of", asOf == null ? "latest" : asOf.toString());
+            summary.put("requests", injector.getInstance(FredMacroSeriesSource.class).requestCount());
+            summary.put("from_cache", source instanceof CachingMacroSeriesSource c ? c.cacheHits() : 0L);
+            summary.put("cache_dir", cacheDir == null ? null : cacheDir.toString());
+            print(spec, json, summary);
+            return 0;
+        }
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Read FRED CSV downloads (observation_date,ID or DATE,ID; '.' or empty = missing) into the",
+                    "same table as 'macro fetch'. No key and no network."})
+    static final class Import implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--csv", required = true, split = ",", paramLabel = "FILE[,FILE...]",
+                description = "FRED CSV files (plain or .gz), one or more series each.")
+        List<Path> files;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output table (.gz allowed).")
+        Path out;
+
+        @Option(names = "--from", paramLabel = "DATE", description = "Keep observations on or after DATE.")
+        LocalDate from;
+
+        @Option(names = "--to", paramLabel = "DATE", description = "Keep observations on or before DATE.")
+        LocalDate to;
+
+        @Option(names = "--json", description = "Print the summary as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (from != null && to != null && from.isAfter(to)) {
+                throw new ParameterException(spec.commandLine(), "--from " + from + " is after --to " + to);
+            }
+            List<MacroSeries> all = new ArrayList<>();
+            Map<String, Path> origin = new HashMap<>();
+            for (Path f : files) {
+                for (MacroSeries s : FredCsvFiles.read(f)) {
+                    Path before = origin.putIfAbsent(s.id(), f);
+                    if (before != null) {
+                        throw new IllegalArgumentException("series " + s.id() + " is in both " + before + " and " + f);
+                    }
+                    all.add(MacroTables.between(s, from, to));
+                }
+            }
+            NumericTable table = MacroTables.byDate(all);
+            Map<String, Object> summary = summary(out, table, all);
+            CsvTableWriter.write(out, table);
+            summary.put("source", files.stream().map(Path::toString).toList());
+            print(spec, json, summary);
+            return 0;
+        }
+    }
+
+    private static List<String> distinct(CommandLine.Model.CommandSpec spec, List<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String raw : ids) {
+            String id = raw.trim();
+            if (out.contains(id)) {
+                throw new ParameterException(spec.commandLine(), "--series: " + id + " given twice");
+            }
+            out.add(id);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> summary(Path out, NumericTable table, List<MacroSeries> series) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("out", out.toString());
+        m.put("rows", table.rows());
+        List<String> columns = new ArrayList<>();
+        columns.add("ts");
+        columns.addAll(table.columns());
+        m.put("columns", columns);
+        List<Map<String, Object>> per = new ArrayList<>();
+        for (MacroSeries s : series) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("id", s.id());
+            long missing = s.observations().stream().filter(MacroSeries.Observation::missing).count();
+            e.put("observations", s.observations().size());
+            e.put("missing", missing);
+            e.put("first_date", s.observations().isEmpty() ? null : s.observations().get(0).date().toString());
+            e.put("last_date", s.observations().isEmpty() ? null
+                    : s.observations().get(s.observations().size() - 1).date().toString());
+            MacroSeries.Observation lastPresent = null;
+            for (MacroSeries.Observation o : s.observations()) {
+                if (!o.missing()) {
+                    lastPresent = o;
+                }
+            }
+            e.put("last_value", lastPresent == null ? null : lastPresent.value());
+            per.add(e);
+        }
+        m.put("series", per);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(CommandLine.Model.CommandSpec spec, boolean json, Map<String, Object> m) {
+        if (json) {
+            Json.print(m);
+            return;
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "wrote %s: %d rows, columns %s%n", m.get("out"), (Integer) m.get("rows"),
+                String.join(",", (List<String>) m.get("columns")));
+        for (Map<String, Object> s : (List<Map<String, Object>>) m.get("series")) {
+            w.printf(Locale.ROOT, "  %-10s %5d observations, %4d missing, %s .. %s, last value %s%n", s.get("id"),
+                    (Integer) s.get("observations"), (Long) s.get("missing"), s.get("first_date"), s.get("last_date"),
+                    s.get("last_value"));
+        }
+        if (m.containsKey("requests")) {
+            w.printf(Locale.ROOT, "source %s, vintage %s: %d HTTP requests, %d series from cache%s%n", m.get("source"),
+                    m.get("as_of"), (Long) m.get("requests"), (Long) m.get("from_cache"),
+                    m.get("cache_dir") == null ? " (cache off)" : " (" + m.get("cache_dir") + ")");
+        } else {
+            w.printf(Locale.ROOT, "source %s%n", String.join(", ", (List<String>) m.get("source")));
+        }
+        w.flush();
+    }
+}
