@@ -17,6 +17,7 @@ import org.eimas.micro.application.config.ConfigLoader;
 import org.eimas.micro.application.config.EimasConfig;
 import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.macro.CachingMacroSeriesSource;
+import org.eimas.micro.domain.macro.MacroAvailability;
 import org.eimas.micro.domain.macro.MacroTables;
 import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.domain.port.MacroSeriesSource;
@@ -110,7 +111,9 @@ public final class MacroCommand implements Callable<Integer> {
             EimasConfig cfg = ConfigLoader.load(config, System.getenv());
             FredSettings settings = FredSettings.of(url != null ? url : cfg.fred.url, cfg.fred.apiKey);
             Path cacheDir = noCache ? null : (dataDir != null ? dataDir : cfg.dataPath()).resolve("macro-cache");
-            Injector injector = Guice.createInjector(new FredModule(settings, cacheDir, refresh));
+            // a vintage of today (or later) may still change today: read it from FRED, store it anyway
+            boolean openVintage = asOf != null && !asOf.isBefore(LocalDate.now(MacroAvailability.NEW_YORK));
+            Injector injector = Guice.createInjector(new FredModule(settings, cacheDir, refresh || openVintage));
             MacroSeriesSource source = injector.getInstance(MacroSeriesSource.class);
             Optional<LocalDate> vintage = Optional.ofNullable(asOf);
             List<MacroSeries> fetched = new ArrayList<>();

@@ -200,6 +200,18 @@ public final class MacroAvailability {
             return seriesId;
         }
 
+        /** Back to before the first timestamp, to replay another stream. */
+        public void rewind() {
+            next = 0;
+            current = Double.NaN;
+            lastTs = Long.MIN_VALUE;
+        }
+
+        /** Observations (non-missing) the cursor holds. */
+        public int size() {
+            return values.length;
+        }
+
         /** The latest observation usable at {@code ts}, or NaN when none is yet. */
         public double valueAt(long ts) {
             if (ts < lastTs) {

@@ -91,6 +91,12 @@ class MacroAvailabilityTest {
         assertThat(v).containsSubsequence(1.0, 1.0, 2.0, 2.0, 4.0);
         assertThat(java.util.Arrays.copyOfRange(v, 2, 7)).containsExactly(1.0, 1.0, 2.0, 2.0, 4.0);
 
+        MacroAvailability.Cursor c = RULE.cursor(s);
+        assertThat(c.size()).isEqualTo(3);
+        assertThat(c.valueAt(ts[6])).isEqualTo(4.0);
+        c.rewind();
+        assertThat(c.valueAt(ts[2])).isEqualTo(1.0);
+
         NumericTable daily = MacroTables.byDate(List.of(s));
         NumericTable filled = RULE.forwardFill(daily, ts);
         assertThat(filled.columns()).containsExactly("DGS10");
