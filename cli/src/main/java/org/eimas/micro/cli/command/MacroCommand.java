@@ -37,9 +37,9 @@ import picocli.CommandLine.ParameterException;
  * York midnight of the observation date in epoch nanoseconds, missing cells empty.
  */
 @Command(name = "macro", mixinStandardHelpOptions = true,
-        description = {"Daily macro series from FRED as a numeric table ts,SERIES,... (ts = New York midnight of the",
-                "date, epoch ns; missing cells empty). Join it onto intraday data with the availability rule",
-                "(usable from the next New York trading session after the date), never on the date itself."},
+        description = "Daily macro series from FRED as a numeric table ts,SERIES,... (ts = New York midnight of the "
+                + "date, epoch ns; missing cells empty). Join it onto intraday data with the availability rule "
+                + "(usable from the next New York trading session after the date), never on the date itself.",
         subcommands = {MacroCommand.Fetch.class, MacroCommand.Import.class})
 public final class MacroCommand implements Callable<Integer> {
     @CommandLine.Spec
@@ -52,13 +52,14 @@ public final class MacroCommand implements Callable<Integer> {
     }
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = {"Fetch series from FRED's API (key from FRED_API_KEY or fred.apiKey in --config), point-in-time",
-                    "with --as-of (ALFRED vintage), cached under DATA_DIR/macro-cache so a second run needs no network."})
+            description = "Fetch series from FRED's API (key from FRED_API_KEY or fred.apiKey in --config), "
+                    + "point-in-time with --as-of (ALFRED vintage), cached under DATA_DIR/macro-cache so a second run "
+                    + "needs no network.")
     static final class Fetch implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--series", required = true, split = ",", paramLabel = "ID[,ID...]",
+        @Option(names = "--series", required = true, split = ",", paramLabel = "ID",
                 description = "FRED series ids, e.g. VIXCLS,DGS10.")
         List<String> series;
 
@@ -134,13 +135,13 @@ public final class MacroCommand implements Callable<Integer> {
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Read FRED CSV downloads (observation_date,ID or DATE,ID; '.' or empty = missing) into the",
-                    "same table as 'macro fetch'. No key and no network."})
+            description = "Read FRED CSV downloads (observation_date,ID or DATE,ID; '.' or empty = missing) into "
+                    + "the same table as 'macro fetch'. No key and no network.")
     static final class Import implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--csv", required = true, split = ",", paramLabel = "FILE[,FILE...]",
+        @Option(names = "--csv", required = true, split = ",", paramLabel = "FILE",
                 description = "FRED CSV files (plain or .gz), one or more series each.")
         List<Path> files;
 
