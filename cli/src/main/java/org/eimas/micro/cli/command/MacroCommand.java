@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eimas.micro.application.config.ConfigLoader;
 import org.eimas.micro.application.config.EimasConfig;
@@ -19,6 +20,7 @@ import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.macro.CachingMacroSeriesSource;
 import org.eimas.micro.domain.macro.MacroAvailability;
 import org.eimas.micro.domain.macro.MacroTables;
+import org.eimas.micro.domain.macro.NyseCalendar;
 import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.domain.port.MacroSeriesSource;
 import org.eimas.micro.domain.store.MacroSeries;
@@ -26,6 +28,7 @@ import org.eimas.micro.fred.FredCsvFiles;
 import org.eimas.micro.fred.FredMacroSeriesSource;
 import org.eimas.micro.fred.FredModule;
 import org.eimas.micro.fred.FredSettings;
+import org.eimas.micro.replay.csv.CanonicalCsv;
 import org.eimas.micro.replay.csv.CsvTableWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,7 +43,7 @@ import picocli.CommandLine.ParameterException;
         description = "Daily macro series from FRED as a numeric table ts,SERIES,... (ts = New York midnight of the "
                 + "date, epoch ns; missing cells empty). Join it onto intraday data with the availability rule "
                 + "(usable from the next New York trading session after the date), never on the date itself.",
-        subcommands = {MacroCommand.Fetch.class, MacroCommand.Import.class})
+        subcommands = {MacroCommand.Fetch.class, MacroCommand.Import.class, MacroCommand.Align.class})
 public final class MacroCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -178,6 +181,110 @@ public final class MacroCommand implements Callable<Integer> {
             CsvTableWriter.write(out, table);
             summary.put("source", files.stream().map(Path::toString).toList());
             print(spec, json, summary);
+            return 0;
+        }
+    }
+
+    @Command(name = "align", mixinStandardHelpOptions = true,
+            description = "Forward-fill a daily macro table (from 'macro fetch' or 'macro import') onto the ts of an "
+                    + "intraday table under the availability rule: an observation dated D is usable from the 09:30 "
+                    + "New York open of the first NYSE session on or after D + lag days, never on D. Writes the "
+                    + "intraday columns followed by the macro columns; empty = nothing usable yet.")
+    static final class Align implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--macro", required = true, paramLabel = "FILE", description = "Daily macro table ts,SERIES,...")
+        Path macro;
+
+        @Option(names = "--onto", required = true, paramLabel = "FILE",
+                description = "Intraday numeric table with a ts column (epoch ns, non-decreasing), e.g. bars.")
+        Path onto;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "Output table (.gz allowed).")
+        Path out;
+
+        @Option(names = "--lag-days", defaultValue = "1", paramLabel = "N",
+                description = "Calendar days after the date before the next session may use it (>= 1, default ${DEFAULT-VALUE}).")
+        int lagDays;
+
+        @Option(names = "--closures", split = ",", paramLabel = "DATE",
+                description = "Extra NYSE closures not given by rule, e.g. 2025-01-09.")
+        List<LocalDate> closures;
+
+        @Option(names = "--json", description = "Print the summary as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() {
+            if (lagDays < 1) {
+                throw new ParameterException(spec.commandLine(), "--lag-days must be >= 1 (never usable on its own date), got "
+                        + lagDays);
+            }
+            NumericTable daily = CanonicalCsv.readTable(macro);
+            NumericTable intraday = CanonicalCsv.readTable(onto);
+            if (!intraday.hasTs()) {
+                throw new IllegalArgumentException(onto + ": no ts column (epoch nanoseconds) to align onto");
+            }
+            for (String c : daily.columns()) {
+                if (intraday.columns().contains(c)) {
+                    throw new IllegalArgumentException("column " + c + " is in both " + macro + " and " + onto);
+                }
+            }
+            NyseCalendar calendar = closures == null ? NyseCalendar.byRule() : NyseCalendar.withClosures(Set.copyOf(closures));
+            MacroAvailability rule = MacroAvailability.of(lagDays, calendar);
+            NumericTable filled;
+            try {
+                filled = rule.forwardFill(daily, intraday.tsIndex());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(macro + ": " + e.getMessage(), e);
+            }
+            List<String> header = new ArrayList<>();
+            header.add("ts");
+            header.addAll(intraday.columns());
+            header.addAll(daily.columns());
+            int a = intraday.columns().size();
+            int b = daily.columns().size();
+            double[] row = new double[a + b];
+            try (CsvTableWriter w = CsvTableWriter.open(out, header)) {
+                for (int r = 0; r < intraday.rows(); r++) {
+                    for (int c = 0; c < a; c++) {
+                        row[c] = intraday.get(r, c);
+                    }
+                    for (int c = 0; c < b; c++) {
+                        row[a + c] = filled.get(r, c);
+                    }
+                    w.writeRow(intraday.ts(r), row);
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("out", out.toString());
+            m.put("rows", intraday.rows());
+            m.put("columns", header);
+            m.put("lag_days", lagDays);
+            Map<String, Object> firstUsable = new LinkedHashMap<>();
+            for (int c = 0; c < b; c++) {
+                Long first = null;
+                for (int r = 0; r < intraday.rows() && first == null; r++) {
+                    if (!Double.isNaN(filled.get(r, c))) {
+                        first = intraday.ts(r);
+                    }
+                }
+                firstUsable.put(daily.columns().get(c), first);
+            }
+            m.put("first_filled_ts", firstUsable);
+            if (json) {
+                Json.print(m);
+            } else {
+                PrintWriter w = spec.commandLine().getOut();
+                w.printf(Locale.ROOT, "wrote %s: %d rows, columns %s (macro usable from the next NYSE session open, lag %d day%s)%n",
+                        out, intraday.rows(), String.join(",", header), lagDays, lagDays == 1 ? "" : "s");
+                for (var e : firstUsable.entrySet()) {
+                    w.printf(Locale.ROOT, "  %-10s first filled at ts %s%n", e.getKey(),
+                            e.getValue() == null ? "never" : e.getValue() + " (" + java.time.Instant.ofEpochSecond(0, (Long) e.getValue()) + ")");
+                }
+                w.flush();
+            }
             return 0;
         }
     }

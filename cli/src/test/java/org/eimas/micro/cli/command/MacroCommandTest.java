@@ -173,4 +173,47 @@ class MacroCommandTest {
         assertThat(br.code).isEqualTo(1);
         assertThat(br.err).contains(broken + ":2:2: value of VIXCLS is neither a number nor '.'");
     }
+    @Test
+    void alignUsesAnObservationOnlyFromTheNextSessionOpen() throws Exception {
+        Path vix = CliRun.write(dir, "VIXCLS.csv", "observation_date,VIXCLS", "2024-01-02,13.20", "2024-01-03,.",
+                "2024-01-04,14.10");
+        Path macro = dir.resolve("macro.csv");
+        assertThat(CliRun.run("macro", "import", "--csv", vix.toString(), "--out", macro.toString()).code).isZero();
+        Path bars = CliRun.write(dir, "bars.csv", "ts,ret",
+                ns("2024-01-02T15:00:00Z") + ",0.1",   // Tue 10:00 EST: the 2nd's close is not known yet
+                ns("2024-01-03T14:29:00Z") + ",0.2",   // Wed 09:29: before the open
+                ns("2024-01-03T14:30:00Z") + ",0.3",   // Wed open: the 2nd's value
+                ns("2024-01-04T15:00:00Z") + ",0.4",   // Thu: the 3rd is missing, keep the 2nd's
+                ns("2024-01-05T15:00:00Z") + ",0.5");  // Fri: the 4th's
+        Path out = dir.resolve("aligned.csv");
+        CliRun r = CliRun.run("macro", "align", "--macro", macro.toString(), "--onto", bars.toString(), "--out", out.toString());
+        assertThat(r.code).as(r.err).isZero();
+        // the project's table reader (CanonicalCsv.readTable) lower-cases column names
+        assertThat(CliRun.lines(out)).containsExactly("ts,ret,vixcls",
+                ns("2024-01-02T15:00:00Z") + ",0.1,",
+                ns("2024-01-03T14:29:00Z") + ",0.2,",
+                ns("2024-01-03T14:30:00Z") + ",0.3,13.2",
+                ns("2024-01-04T15:00:00Z") + ",0.4,13.2",
+                ns("2024-01-05T15:00:00Z") + ",0.5,14.1");
+        assertThat(r.out).contains("vixcls     first filled at ts " + ns("2024-01-03T14:30:00Z"));
+        // two days of lag: the 2nd from Thursday's open, the 4th only from Monday the 8th
+        CliRun lag = CliRun.run("macro", "align", "--macro", macro.toString(), "--onto", bars.toString(), "--out",
+                out.toString(), "--lag-days", "2");
+        assertThat(lag.code).as(lag.err).isZero();
+        assertThat(CliRun.lines(out)).extracting(l -> l.substring(l.lastIndexOf(',') + 1))
+                .containsExactly("vixcls", "", "", "", "13.2", "13.2");
+        CliRun clash = CliRun.run("macro", "align", "--macro", macro.toString(), "--onto", macro.toString(), "--out",
+                out.toString());
+        assertThat(clash.code).isEqualTo(1);
+        assertThat(clash.err).contains("column vixcls is in both");
+        Path other = CliRun.write(dir, "other.csv", "ts,x", ns("2024-01-05T15:00:00Z") + ",1");
+        CliRun notMidnight = CliRun.run("macro", "align", "--macro", bars.toString(), "--onto", other.toString(), "--out",
+                out.toString());
+        assertThat(notMidnight.code).isEqualTo(1);
+        assertThat(notMidnight.err).contains(bars + ": daily macro table row 1: ts " + ns("2024-01-02T15:00:00Z")
+                + " is not a New York midnight");
+        CliRun noTs = CliRun.run("macro", "align", "--macro", macro.toString(), "--onto", vix.toString(), "--out",
+                out.toString());
+        assertThat(noTs.err).contains(vix + ":2:1:"); // a FRED download is not a numeric table: import it first
+    }
 }
