@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.eimas.micro.application.config.ConfigLoader;
 import org.eimas.micro.application.config.EimasConfig;
+import org.eimas.micro.application.macro.FetchMacroTable;
 import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.macro.CachingMacroSeriesSource;
 import org.eimas.micro.domain.macro.MacroAvailability;
@@ -119,12 +120,9 @@ public final class MacroCommand implements Callable<Integer> {
             boolean openVintage = asOf != null && !asOf.isBefore(LocalDate.now(MacroAvailability.NEW_YORK));
             Injector injector = Guice.createInjector(new FredModule(settings, cacheDir, refresh || openVintage));
             MacroSeriesSource source = injector.getInstance(MacroSeriesSource.class);
-            Optional<LocalDate> vintage = Optional.ofNullable(asOf);
-            List<MacroSeries> fetched = new ArrayList<>();
-            for (String id : ids) {
-                fetched.add(source.fetch(id, from, to, vintage));
-            }
-            NumericTable table = MacroTables.byDate(fetched);
+            FetchMacroTable.Result result = new FetchMacroTable(source).run(ids, from, to, Optional.ofNullable(asOf));
+            NumericTable table = result.table();
+            List<MacroSeries> fetched = result.series();
             CsvTableWriter.write(out, table);
             Map<String, Object> summary = summary(out, table, fetched);
             summary.put("source", settings.baseUrl().toString());
