@@ -100,6 +100,11 @@ public final class FredMacroSeriesSource implements MacroSeriesSource {
                 throw new FredApiException(seriesId, 200, "FRED series " + seriesId
                         + ": the response has no 'observations' array or 'count' (offset " + offset + ")", null);
             }
+            JsonNode echoed = page.get("offset");
+            if (echoed != null && echoed.canConvertToInt() && echoed.asInt() != offset) {
+                throw new FredApiException(seriesId, 200, "FRED series " + seriesId + ": asked for offset " + offset
+                        + ", the answer is for offset " + echoed.asInt() + " (the server does not page)", null);
+            }
             for (JsonNode o : obs) {
                 out.add(observation(seriesId, o));
             }

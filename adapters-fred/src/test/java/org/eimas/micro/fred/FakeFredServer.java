@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Series: VIXCLS (5 daily values, one "."), DGS10 (429 once, then 2 values), DOWN (always 503),
  * GDP (three vintages, ALFRED semantics: rows whose real-time period overlaps the requested one,
  * clipped to it), ALLVINTAGES (ignores realtime parameters and returns every vintage row),
- * BADVALUE (a value "n/a"); anything else is FRED's 400 "The series does not exist.".
+ * BADVALUE (a value "n/a"), NOPAGING (ignores offset); anything else is FRED's 400 "The series does not exist.".
  */
 final class FakeFredServer implements AutoCloseable {
     static final String KEY = "abcdef0123456789abcdef0123456789";
@@ -57,6 +57,7 @@ final class FakeFredServer implements AutoCloseable {
                 new Row("2024-01-01", "102.25", LocalDate.parse("2024-09-26"), far));
         series.put("GDP", gdp);
         series.put("ALLVINTAGES", gdp);
+        series.put("NOPAGING", series.get("VIXCLS")); // always answers the first page
         series.put("BADVALUE", List.of(new Row("2024-01-02", "n/a", old, far)));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/fred/series/observations", this::handle);
@@ -122,7 +123,7 @@ final class FakeFredServer implements AutoCloseable {
                     + "\",\"value\":\"" + r.value() + "\"}");
         }
         int limit = Integer.parseInt(q.getOrDefault("limit", "100000"));
-        int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
+        int offset = "NOPAGING".equals(id) ? 0 : Integer.parseInt(q.getOrDefault("offset", "0"));
         List<String> page = selected.subList(Math.min(offset, selected.size()), Math.min(offset + limit, selected.size()));
         String body = "{\"realtime_start\":\"" + rs + "\",\"realtime_end\":\"" + re + "\",\"observation_start\":\"" + os
                 + "\",\"observation_end\":\"" + oe + "\",\"units\":\"lin\",\"output_type\":1,\"file_type\":\"json\","

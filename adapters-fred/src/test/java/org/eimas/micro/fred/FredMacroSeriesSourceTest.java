@@ -145,6 +145,13 @@ class FredMacroSeriesSourceTest {
     }
 
     @Test
+    void aServerThatIgnoresTheOffsetIsAnErrorNotALoop() {
+        assertThatThrownBy(() -> source(FakeFredServer.KEY, 3).fetch("NOPAGING", FROM, TO, Optional.empty()))
+                .hasMessage("FRED series NOPAGING: asked for offset 3, the answer is for offset 0 (the server does not page)");
+        assertThat(server.requests).hasSize(2);
+    }
+
+    @Test
     void aValueThatIsNeitherNumberNorDotIsAnError() {
         assertThatThrownBy(() -> source(FakeFredServer.KEY, 1000).fetch("BADVALUE", FROM, TO, Optional.empty()))
                 .hasMessageContaining("FRED series BADVALUE on 2024-01-02: value 'n/a'");
