@@ -14,6 +14,9 @@ import picocli.CommandLine.ScopeType;
         description = "EIMAS-Micro: market microstructure signals (OFI, VPIN, Hawkes, LASSO, Granger networks) for EIMAS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.eimas.micro.cli.command.GrangerCommand.class,
+                org.eimas.micro.cli.command.VarCommand.class,
+                org.eimas.micro.cli.command.NetworkCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
