@@ -17,6 +17,16 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.GrangerCommand.class,
                 org.eimas.micro.cli.command.VarCommand.class,
                 org.eimas.micro.cli.command.NetworkCommand.class,
+                org.eimas.micro.cli.command.BacktestCommand.class,
+                org.eimas.micro.cli.command.LassoCommand.class,
+                org.eimas.micro.cli.command.HawkesCommand.class,
+                org.eimas.micro.cli.command.OfiCommand.class,
+                org.eimas.micro.cli.command.SignCommand.class,
+                org.eimas.micro.cli.command.VpinCommand.class,
+                org.eimas.micro.cli.command.IngestCommand.class,
+                org.eimas.micro.cli.command.SqlCommand.class,
+                org.eimas.micro.cli.command.BarsCommand.class,
+                org.eimas.micro.cli.command.SimulateCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 

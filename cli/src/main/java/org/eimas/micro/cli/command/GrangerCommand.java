@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.network.GrangerMatrix;
 import org.eimas.micro.network.GrangerTest;
@@ -51,16 +51,16 @@ public final class GrangerCommand implements Callable<Integer> {
         if (maxlag < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--maxlag must be >= 1, got " + maxlag);
         }
-        NumericTable t = TableInput.read(table);
+        NumericTable t = NetworkTables.read(table);
         if (matrix) {
             if (cause != null || effect != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--matrix tests all pairs: drop --cause/--effect");
             }
-            List<String> names = TableInput.resolveAll(table, t, TableInput.orAll(t, variables));
+            List<String> names = NetworkTables.resolveAll(table, t, NetworkTables.orAll(t, variables));
             if (names.size() < 2) {
                 throw new IllegalArgumentException(table + ": the matrix needs at least two columns, got " + names);
             }
-            double[][] s = TableInput.columns(table, t, names);
+            double[][] s = NetworkTables.columns(table, t, names);
             GrangerMatrix m = GrangerTest.matrix(names, s, maxlag);
             printMatrix(m);
         } else {
@@ -68,9 +68,9 @@ public final class GrangerCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "give --cause X and --effect Y, or --matrix");
             }
-            effect = TableInput.resolve(table, t, effect);
-            cause = TableInput.resolve(table, t, cause);
-            double[][] s = TableInput.columns(table, t, List.of(effect, cause));
+            effect = NetworkTables.resolve(table, t, effect);
+            cause = NetworkTables.resolve(table, t, cause);
+            double[][] s = NetworkTables.columns(table, t, List.of(effect, cause));
             List<GrangerTest.LagResult> res = GrangerTest.test(effect, s[0], cause, s[1], maxlag);
             printPair(res);
         }

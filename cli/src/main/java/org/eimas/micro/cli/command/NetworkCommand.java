@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.eimas.micro.application.network.BuildEconomicNetwork;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.domain.port.NetworkStore;
 import org.eimas.micro.network.DotExport;
@@ -104,20 +104,20 @@ public final class NetworkCommand implements Callable<Integer> {
         if (horizon < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--horizon must be >= 0");
         }
-        NumericTable microTable = TableInput.read(micro);
-        NumericTable macroTable = TableInput.read(macro);
+        NumericTable microTable = NetworkTables.read(micro);
+        NumericTable macroTable = NetworkTables.read(macro);
         if (!microTable.hasTs()) {
             throw new IllegalArgumentException(micro + ": the micro table needs a first column ts (epoch ns)");
         }
         if (!macroTable.hasTs()) {
             throw new IllegalArgumentException(macro + ": the macro table needs a first column ts (epoch ns)");
         }
-        target = TableInput.resolve(micro, microTable, target);
+        target = NetworkTables.resolve(micro, microTable, target);
         Predicate<String> flowRule = flows == null ? MicroMacroMerge.DEFAULT_FLOWS
-                : MicroMacroMerge.Options.flows(new HashSet<>(TableInput.resolveAll(micro, microTable, flows)));
+                : MicroMacroMerge.Options.flows(new HashSet<>(NetworkTables.resolveAll(micro, microTable, flows)));
         List<String> all = new ArrayList<>(microTable.columns());
         all.addAll(macroTable.columns());
-        String shock = TableInput.find(all, irfShock);
+        String shock = NetworkTables.find(all, irfShock);
         if (shock != null) {
             irfShock = shock;
         }
@@ -125,7 +125,7 @@ public final class NetworkCommand implements Callable<Integer> {
                 macroLagDays);
         List<String> responses = new ArrayList<>();
         for (String r : irfResponses != null ? irfResponses : List.of(target, "d_VIX", "spread_bps")) {
-            String c = TableInput.find(all, r);
+            String c = NetworkTables.find(all, r);
             responses.add(c != null ? c : r);
         }
         EconomicNetworkBuilder.Spec netSpec = EconomicNetworkBuilder.Spec.defaults(target)

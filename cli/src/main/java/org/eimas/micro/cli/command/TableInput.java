@@ -4,77 +4,54 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.eimas.micro.domain.market.NumericTable;
-import org.eimas.micro.replay.csv.CanonicalCsv;
 
-/** Reads a canonical numeric table and picks complete numeric columns from it, naming file and line on error. */
+/** A numeric table split into a target and feature columns, with complete-row checks that name file and line. */
 final class TableInput {
-    private TableInput() {
+    final Path file;
+    final List<String> features;
+    final double[][] x;
+    final double[] y;
+    final int rows;
+
+    private TableInput(Path file, List<String> features, double[][] x, double[] y) {
+        this.file = file;
+        this.features = features;
+        this.x = x;
+        this.y = y;
+        this.rows = y.length;
     }
 
-    static NumericTable read(Path file) {
-        if (!java.nio.file.Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + ": no such file");
+    /** Every column but {@code ts} and the target is a feature; an empty cell is an error. */
+    static TableInput of(Path file, NumericTable table, String target) {
+        if (!table.columns().contains(target)) {
+            throw new IllegalArgumentException(file + ": no target column '" + target + "'; columns are " + table.columns());
         }
-        return CanonicalCsv.readTable(file);
-    }
-
-    /** The named columns (all when names is empty), each checked to have no missing cell. */
-    static double[][] columns(Path file, NumericTable t, List<String> names) {
-        double[][] out = new double[names.size()][];
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (!t.columns().contains(n)) {
-                throw new IllegalArgumentException(file + ": no column '" + n + "'; columns are " + t.columns());
-            }
-            out[i] = t.column(n);
-            for (int r = 0; r < out[i].length; r++) {
-                if (!Double.isFinite(out[i][r])) {
-                    throw new IllegalArgumentException(file + " line " + (r + 2) + ": column '" + n
-                            + "' is missing or not finite; the test needs complete rows");
-                }
-            }
-        }
-        return out;
-    }
-
-    static List<String> orAll(NumericTable t, List<String> names) {
-        return names == null || names.isEmpty() ? new ArrayList<>(t.columns()) : names;
-    }
-
-    /**
-     * The table's spelling of a column name: an exact match, else the one column equal ignoring case
-     * (the canonical reader lower-cases headers, so {@code d_VIX} is read as {@code d_vix}), else null.
-     */
-    static String find(List<String> columns, String name) {
-        if (columns.contains(name)) {
-            return name;
-        }
-        String found = null;
-        for (String c : columns) {
-            if (c.equalsIgnoreCase(name)) {
-                if (found != null) {
-                    return null;
-                }
-                found = c;
+        List<String> features = new ArrayList<>();
+        for (String c : table.columns()) {
+            if (!c.equals(target)) {
+                features.add(c);
             }
         }
-        return found;
+        if (features.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no feature columns besides the target '" + target + "'");
+        }
+        double[] y = table.column(target);
+        requireComplete(file, target, y);
+        double[][] x = new double[features.size()][];
+        for (int j = 0; j < features.size(); j++) {
+            x[j] = table.column(features.get(j));
+            requireComplete(file, features.get(j), x[j]);
+        }
+        return new TableInput(file, features, x, y);
     }
 
-    /** Like {@link #find} but an unknown name is an error naming the file and its columns. */
-    static String resolve(Path file, NumericTable t, String name) {
-        String c = find(t.columns(), name);
-        if (c == null) {
-            throw new IllegalArgumentException(file + ": no column '" + name + "'; columns are " + t.columns());
+    static void requireComplete(Path file, String column, double[] v) {
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new IllegalArgumentException(file + ": line " + (i + 2) + ", column '" + column + "': "
+                        + (Double.isNaN(v[i]) ? "empty cell" : "non-finite value " + v[i])
+                        + "; every row needs a finite target and features");
+            }
         }
-        return c;
-    }
-
-    static List<String> resolveAll(Path file, NumericTable t, List<String> names) {
-        List<String> out = new ArrayList<>();
-        for (String n : names) {
-            out.add(resolve(file, t, n));
-        }
-        return out;
     }
 }

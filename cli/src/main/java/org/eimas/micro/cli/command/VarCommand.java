@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.network.VarFit;
 import org.eimas.micro.network.VectorAutoregression;
@@ -49,9 +49,9 @@ public final class VarCommand implements Callable<Integer> {
         if (horizon < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--horizon must be >= 1, got " + horizon);
         }
-        NumericTable t = TableInput.read(table);
-        List<String> names = TableInput.resolveAll(table, t, TableInput.orAll(t, variables));
-        double[][] s = TableInput.columns(table, t, names);
+        NumericTable t = NetworkTables.read(table);
+        List<String> names = NetworkTables.resolveAll(table, t, NetworkTables.orAll(t, variables));
+        double[][] s = NetworkTables.columns(table, t, names);
         VarFit fit = VectorAutoregression.fit(names, s, lags);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("variables", fit.variables());
