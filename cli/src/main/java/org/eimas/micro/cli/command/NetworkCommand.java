@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
         description = {"Extended economic network: micro features resampled to bars (flows summed, levels last),",
                 "daily macro forward-filled (an observation dated D is usable from day D + --macro-lag-days),",
                 "inner join, incomplete rows dropped; Granger edges micro_to_return (maxlag 5), micro_to_micro",
-                "(both directions, maxlag 3), macro_to_micro (maxlag 3); IRF of a --irf-shock shock from a VAR."})
+                "(both directions, maxlag 3), macro_to_micro (maxlag 3); IRF of a --irf-shock shock from a VAR on",
+                "the network's variables (all merged columns in column order, or --var-variables)."})
 public final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--micro", required = true, paramLabel = "FILE",
             description = "Micro feature table with a ts column (epoch ns), e.g. ts,ofi,vpin,spread_bps,depth_imbalance,ret_spy_5min.")
@@ -77,6 +78,10 @@ public final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--irf-responses", split = ",", paramLabel = "A,B,...",
             description = "Responses (default: the target, d_VIX, spread_bps; missing ones are left out).")
     List<String> irfResponses;
+
+    @Option(names = "--var-variables", split = ",", paramLabel = "A,B,...",
+            description = "Variables of the IRF's VAR, in Cholesky order (default: every merged column: micro, then macro).")
+    List<String> varVariables;
 
     @Option(names = "--var-lags", defaultValue = "2", description = "Lag order of the IRF's VAR (default ${DEFAULT-VALUE}).")
     int varLags;
@@ -132,6 +137,14 @@ public final class NetworkCommand implements Callable<Integer> {
                 .withSignificance(significance, bh)
                 .withMaxlags(returnMaxlag, microMaxlag, macroMaxlag)
                 .withIrf(irfShock, responses, varLags, horizon);
+        if (varVariables != null) {
+            List<String> resolved = new ArrayList<>();
+            for (String v : varVariables) {
+                String c = NetworkTables.find(all, v);
+                resolved.add(c != null ? c : v);
+            }
+            netSpec = netSpec.withVarVariables(resolved);
+        }
         NetworkStore store = dataDir == null ? null : NetworkStores.open(dataDir);
         BuildEconomicNetwork.Run run = new BuildEconomicNetwork(store, NetworkCommand::now)
                 .run(microTable, macroTable, mergeOptions, netSpec);
