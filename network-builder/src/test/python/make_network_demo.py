@@ -5,8 +5,9 @@ Usage: make_network_demo.py OUT_DIR [DAYS]
 
 micro.csv: 1-minute rows 14:30-20:59 UTC on DAYS weekdays, columns
   ts (epoch ns), ofi, vpin, spread_bps, depth_imbalance, ret_spy_5min
-  built so that: the 5-minute return follows the previous bar's OFI, the spread follows VPIN one
-  minute later, depth_imbalance is noise. ret_spy_5min holds 1-minute log returns (a flow: the
+  built so that: the 5-minute return follows the previous bar's OFI, the spread loads 20 on the same
+  minute's VPIN (AR(1), 0.9 per minute, nudged by the previous day's d_VIX), depth_imbalance and
+  dgs10_change are noise. ret_spy_5min holds 1-minute log returns (a flow: the
   merge sums them into the 5-minute return).
 macro.csv: one row per calendar day (00:00 UTC of the date), columns ts, d_VIX, dgs10_change.
 """

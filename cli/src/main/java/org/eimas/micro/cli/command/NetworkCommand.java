@@ -247,7 +247,7 @@ public final class NetworkCommand implements Callable<Integer> {
         }
         ShockResponse irf = net.irf();
         if (irf == null) {
-            System.out.println("IRF: " + net.irfError());
+            System.out.println("IRF not computed: " + net.irfError() + " (choose the VAR's columns with --var-variables)");
         } else {
             System.out.printf(Locale.ROOT, "Orthogonalised responses to a one-s.d. %s shock (VAR(%d) on %s, stable=%s):%n",
                     irf.shock(), irf.lags(), irf.variables(), irf.stable());
