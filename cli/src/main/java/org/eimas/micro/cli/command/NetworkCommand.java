@@ -45,6 +45,14 @@ public final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "Return target column (in --micro).")
     String target;
 
+    @Option(names = "--micro-variables", split = ",", paramLabel = "A,B,...",
+            description = "Micro variables to test (default: every micro column but the target).")
+    List<String> microVariables;
+
+    @Option(names = "--macro-variables", split = ",", paramLabel = "A,B,...",
+            description = "Macro variables to test (default: every macro column).")
+    List<String> macroVariables;
+
     @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
             description = "Keep edges with p (or BH q) below this (default ${DEFAULT-VALUE}).")
     double significance;
@@ -137,6 +145,11 @@ public final class NetworkCommand implements Callable<Integer> {
                 .withSignificance(significance, bh)
                 .withMaxlags(returnMaxlag, microMaxlag, macroMaxlag)
                 .withIrf(irfShock, responses, varLags, horizon);
+        if (microVariables != null || macroVariables != null) {
+            netSpec = netSpec.withVariables(
+                    microVariables == null ? null : NetworkTables.resolveAll(micro, microTable, microVariables),
+                    macroVariables == null ? null : NetworkTables.resolveAll(macro, macroTable, macroVariables));
+        }
         if (varVariables != null) {
             List<String> resolved = new ArrayList<>();
             for (String v : varVariables) {

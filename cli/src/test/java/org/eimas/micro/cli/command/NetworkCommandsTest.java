@@ -137,6 +137,16 @@ class NetworkCommandsTest {
         assertThat(irf.get("irf").has("spread_bps")).isTrue();
         assertThat(irf.get("irf").get("spread_bps").size()).isEqualTo(13);
         assertThat(Files.readString(dot)).contains("\"ofi\" -> \"ret_spy_5min\"");
+
+        // only ofi as micro variable: ofi -> return and d_VIX -> ofi; BH q-values on the edges
+        JsonNode bh = json(run("network", "--micro", mi.toString(), "--macro", ma.toString(), "--target",
+                "ret_spy_5min", "--micro-variables", "ofi", "--bh", "--json"));
+        assertThat(bh.get("tests").asInt()).isEqualTo(2);
+        assertThat(bh.get("correction").asText()).isEqualTo("benjamini_hochberg");
+        JsonNode first = bh.get("edges").get(0);
+        assertThat(first.get("source").asText()).isEqualTo("ofi");
+        // BH over m = 2 tests: the q-value of the smaller p is min(2 p, the other p) <= 2 p
+        assertThat(first.get("q_value").asDouble()).isLessThanOrEqualTo(2 * first.get("p_value").asDouble() + 1e-300);
     }
 
     @Test
