@@ -87,12 +87,17 @@ public final class EconomicNetworkBuilder {
     private EconomicNetworkBuilder() {
     }
 
-    /**
-     * @param merged the merged table (micro columns, then macro columns)
-     * @param micro  micro variable names (without the target)
-     * @param macro  macro variable names
-     */
+    /** Every test on the merged bars, {@code macro_to_micro} included (the design guide's recipe). */
     public static EconomicNetwork build(NumericTable merged, Spec spec) {
+        return build(merged, null, spec);
+    }
+
+    /**
+     * @param merged the merged bar table (micro columns, then macro columns)
+     * @param daily  when not null, the {@link DailyPanel} on which the {@code macro_to_micro} tests run
+     *               (lags in days) instead of the bars
+     */
+    public static EconomicNetwork build(NumericTable merged, NumericTable daily, Spec spec) {
         List<String> cols = merged.columns();
         String target = spec.target();
         if (!cols.contains(target)) {
@@ -113,7 +118,7 @@ public final class EconomicNetworkBuilder {
             merged.indexOf(c);
         }
         for (String c : macro) {
-            merged.indexOf(c);
+            (daily != null ? daily : merged).indexOf(c);
         }
         List<NetworkEdge> tests = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -147,11 +152,12 @@ public final class EconomicNetworkBuilder {
                 skipped.add("micro_to_micro: " + e.getMessage());
             }
         }
-        // macro -> micro
+        // macro -> micro, on the bars or on the daily panel
+        NumericTable macroRows = daily != null ? daily : merged;
         for (String d : macro) {
-            double[] x = merged.column(d);
+            double[] x = macroRows.column(d);
             for (String m : microOnly) {
-                addTest(tests, skipped, d, x, m, merged.column(m), spec.macroMaxlag(), EdgeType.MACRO_TO_MICRO);
+                addTest(tests, skipped, d, x, m, macroRows.column(m), spec.macroMaxlag(), EdgeType.MACRO_TO_MICRO);
             }
         }
         // significance
@@ -184,7 +190,7 @@ public final class EconomicNetworkBuilder {
             irfError = e.getMessage();
         }
         return new EconomicNetwork(target, spec.significance(), spec.benjaminiHochberg(), merged.rows(), edges, all,
-                skipped, irf, irfError);
+                skipped, irf, irfError, daily != null ? "day" : "bar", daily != null ? daily.rows() : merged.rows());
     }
 
     static ShockResponse shockResponse(NumericTable merged, Spec spec) {

@@ -53,6 +53,12 @@ public final class NetworkCommand implements Callable<Integer> {
             description = "Macro variables to test (default: every macro column).")
     List<String> macroVariables;
 
+    @Option(names = "--macro-test", defaultValue = "bars", paramLabel = "bars|daily",
+            description = {"Rows of the macro_to_micro tests: 'bars' (the merged bars, as the design guide; a daily value"
+                    + " then counts once per bar, so p-values are far too small) or 'daily' (one row per day: micro flows"
+                    + " summed, levels last; macro known by the day's end; lags in days). Default ${DEFAULT-VALUE}."})
+    String macroTest;
+
     @Option(names = "--significance", defaultValue = "0.05", paramLabel = "ALPHA",
             description = "Keep edges with p (or BH q) below this (default ${DEFAULT-VALUE}).")
     double significance;
@@ -158,9 +164,13 @@ public final class NetworkCommand implements Callable<Integer> {
             }
             netSpec = netSpec.withVarVariables(resolved);
         }
+        if (!macroTest.equals("bars") && !macroTest.equals("daily")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--macro-test must be bars or daily, got "
+                    + macroTest);
+        }
         NetworkStore store = dataDir == null ? null : NetworkStores.open(dataDir);
         BuildEconomicNetwork.Run run = new BuildEconomicNetwork(store, NetworkCommand::now)
-                .run(microTable, macroTable, mergeOptions, netSpec);
+                .run(microTable, macroTable, mergeOptions, netSpec, macroTest.equals("daily"));
         EconomicNetwork net = run.network();
         if (dot != null) {
             try {
@@ -193,6 +203,8 @@ public final class NetworkCommand implements Callable<Integer> {
         out.put("level_columns", run.merge().levelColumns());
         out.put("significance", net.significance());
         out.put("correction", net.benjaminiHochberg() ? "benjamini_hochberg" : "none");
+        out.put("macro_test", net.macroFrequency().equals("day") ? "daily" : "bars");
+        out.put("macro_test_rows", net.macroRows());
         out.put("tests", net.tests().size());
         List<Map<String, Object>> edges = new ArrayList<>();
         for (NetworkEdge e : net.edges()) {
@@ -249,6 +261,9 @@ public final class NetworkCommand implements Callable<Integer> {
                 net.rows(), run.merge().bars(), run.merge().droppedIncomplete(), run.merge().flowColumns());
         System.out.printf(Locale.ROOT, "%d of %d tests significant at %s%s%n", net.edges().size(), net.tests().size(),
                 net.significance(), net.benjaminiHochberg() ? " (Benjamini-Hochberg q)" : "");
+        if (net.macroFrequency().equals("day")) {
+            System.out.printf(Locale.ROOT, "macro_to_micro tested on %d daily rows (lag in days)%n", net.macroRows());
+        }
         System.out.printf(Locale.ROOT, "%-18s %-18s %-16s %12s %11s %4s%n", "source", "target", "type", "weight",
                 "p_value", "lag");
         for (NetworkEdge e : net.edges()) {
