@@ -147,6 +147,14 @@ class NetworkCommandsTest {
         assertThat(first.get("source").asText()).isEqualTo("ofi");
         // BH over m = 2 tests: the q-value of the smaller p is min(2 p, the other p) <= 2 p
         assertThat(first.get("q_value").asDouble()).isLessThanOrEqualTo(2 * first.get("p_value").asDouble() + 1e-300);
+
+        // daily macro tests: 8 days are too few for maxlag 3 (needs more than 10): skipped with the reason
+        JsonNode daily = json(run("network", "--micro", mi.toString(), "--macro", ma.toString(), "--target",
+                "ret_spy_5min", "--macro-test", "daily", "--json"));
+        assertThat(daily.get("macro_test").asText()).isEqualTo("daily");
+        assertThat(daily.get("macro_test_rows").asInt()).isEqualTo(8);
+        assertThat(daily.get("skipped").toString()).contains("d_vix -> ofi: insufficient observations: 8 rows");
+        assertThat(bh.get("macro_test").asText()).isEqualTo("bars");
     }
 
     @Test
