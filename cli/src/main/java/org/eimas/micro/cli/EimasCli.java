@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.GrangerCommand.class,
                 org.eimas.micro.cli.command.VarCommand.class,
                 org.eimas.micro.cli.command.NetworkCommand.class,
+                org.eimas.micro.cli.command.DemoCommand.class,
                 org.eimas.micro.cli.command.BacktestCommand.class,
                 org.eimas.micro.cli.command.LassoCommand.class,
                 org.eimas.micro.cli.command.HawkesCommand.class,
@@ -27,6 +28,10 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.SqlCommand.class,
                 org.eimas.micro.cli.command.BarsCommand.class,
                 org.eimas.micro.cli.command.SimulateCommand.class,
+                org.eimas.micro.cli.command.ModelsCommand.class,
+                org.eimas.micro.cli.command.AlertsCommand.class,
+                org.eimas.micro.cli.command.NetworksCommand.class,
+                org.eimas.micro.cli.command.RunsCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
