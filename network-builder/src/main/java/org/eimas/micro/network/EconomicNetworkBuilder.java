@@ -16,10 +16,10 @@ import org.eimas.micro.domain.market.NumericTable;
  * </ul>
  * An edge is kept when its p-value (the smallest over the lags) is below {@code significance}, or, with
  * the Benjamini-Hochberg option, when its BH-adjusted q-value over all the run's tests is.
- * The impulse responses come from a VAR({@code varLags}) on the network's variables: every column of the
- * merged table in column order (micro columns, then macro columns), or {@code varVariables} when given;
- * the column order is the Cholesky ordering of the orthogonalised responses. The shock and the responses
- * that are VAR variables are reported.
+ * The impulse responses come from a VAR({@code varLags}) on {@code [irfShock] + irfResponses} (those
+ * present in the merged table), or on {@code varVariables} when given (for instance every network
+ * variable); that order is the Cholesky ordering of the orthogonalised responses. The responses that
+ * are VAR variables are reported.
  */
 public final class EconomicNetworkBuilder {
 
@@ -72,7 +72,7 @@ public final class EconomicNetworkBuilder {
                     significance, benjaminiHochberg, shock, responses, lags, horizon, varVariables);
         }
 
-        /** The VAR of the impulse responses on these columns, in this order (null: every column). */
+        /** The VAR of the impulse responses on these columns, in this order (null: shock, then responses). */
         public Spec withVarVariables(List<String> variables) {
             return new Spec(target, microVariables, macroVariables, returnMaxlag, microMaxlag, macroMaxlag,
                     significance, benjaminiHochberg, irfShock, irfResponses, varLags, irfHorizon, variables);
@@ -195,7 +195,16 @@ public final class EconomicNetworkBuilder {
 
     static ShockResponse shockResponse(NumericTable merged, Spec spec) {
         List<String> cols = merged.columns();
-        List<String> vars = spec.varVariables() == null ? cols : spec.varVariables();
+        List<String> vars = spec.varVariables();
+        if (vars == null) {
+            vars = new ArrayList<>();
+            vars.add(spec.irfShock());
+            for (String r : spec.irfResponses()) {
+                if (cols.contains(r) && !vars.contains(r)) {
+                    vars.add(r);
+                }
+            }
+        }
         for (String v : vars) {
             if (!cols.contains(v)) {
                 throw new IllegalArgumentException("VAR variable '" + v + "' is not a column; columns are " + cols);

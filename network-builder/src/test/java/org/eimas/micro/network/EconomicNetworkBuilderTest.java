@@ -58,9 +58,13 @@ class EconomicNetworkBuilderTest {
         for (NetworkEdge e : net.tests()) {
             assertThat(net.edges().contains(e)).isEqualTo(e.pValue() < 0.05);
         }
-        // the IRF: VAR(2) on every network variable in column order; a vpin shock raises the spread a step later
-        ShockResponse irf = net.irf();
+        // the default IRF: VAR(2) on [shock] + responses
+        ShockResponse narrow = net.irf();
         assertThat(net.irfError()).isNull();
+        assertThat(narrow.variables()).containsExactly("vpin", "ret_spy_5min", "d_VIX", "spread_bps");
+        assertThat(narrow.irf()[1][2]).isCloseTo(8.0, within(1.5));
+        // on every network variable in column order; a vpin shock raises the spread a step later
+        ShockResponse irf = EconomicNetworkBuilder.build(t, spec.withVarVariables(t.columns())).irf();
         assertThat(irf.variables()).containsExactlyElementsOf(t.columns());
         assertThat(irf.responses()).containsExactly("ret_spy_5min", "d_VIX", "spread_bps");
         assertThat(irf.irf()).hasNumberOfRows(13);

@@ -22,6 +22,8 @@ import org.eimas.micro.network.EconomicNetworkBuilder;
 import org.eimas.micro.network.MicroMacroMerge;
 import org.eimas.micro.network.NetworkEdge;
 import org.eimas.micro.network.ShockResponse;
+import org.eimas.micro.storage.JooqNetworkStore;
+import org.eimas.micro.storage.RelationalDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
                 "daily macro forward-filled (an observation dated D is usable from day D + --macro-lag-days),",
                 "inner join, incomplete rows dropped; Granger edges micro_to_return (maxlag 5), micro_to_micro",
                 "(both directions, maxlag 3), macro_to_micro (maxlag 3); IRF of a --irf-shock shock from a VAR on",
-                "the network's variables (all merged columns in column order, or --var-variables)."})
+                "[shock, responses] or on --var-variables (a list, or 'all' for every network variable)."})
 public final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--micro", required = true, paramLabel = "FILE",
             description = "Micro feature table with a ts column (epoch ns), e.g. ts,ofi,vpin,spread_bps,depth_imbalance,ret_spy_5min.")
@@ -94,7 +96,8 @@ public final class NetworkCommand implements Callable<Integer> {
     List<String> irfResponses;
 
     @Option(names = "--var-variables", split = ",", paramLabel = "A,B,...",
-            description = "Variables of the IRF's VAR, in Cholesky order (default: every merged column: micro, then macro).")
+            description = "Variables of the IRF's VAR, in Cholesky order, or 'all' for every merged column (micro, then"
+                    + " macro). Default: the shock, then the responses present.")
     List<String> varVariables;
 
     @Option(names = "--var-lags", defaultValue = "2", description = "Lag order of the IRF's VAR (default ${DEFAULT-VALUE}).")
@@ -106,7 +109,9 @@ public final class NetworkCommand implements Callable<Integer> {
     @Option(names = "--dot", paramLabel = "FILE", description = "Also write the network as GraphViz DOT.")
     Path dot;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Persist the run through the NetworkStore in DIR.")
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Persist the run and its significant edges in the relational store of DIR (embedded H2, or the"
+                    + " database named by EIMAS_DB_URL); list them with 'eimas networks --data-dir DIR'.")
     Path dataDir;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -156,7 +161,9 @@ public final class NetworkCommand implements Callable<Integer> {
                     microVariables == null ? null : NetworkTables.resolveAll(micro, microTable, microVariables),
                     macroVariables == null ? null : NetworkTables.resolveAll(macro, macroTable, macroVariables));
         }
-        if (varVariables != null) {
+        if (varVariables != null && varVariables.size() == 1 && varVariables.get(0).equalsIgnoreCase("all")) {
+            netSpec = netSpec.withVarVariables(all);
+        } else if (varVariables != null) {
             List<String> resolved = new ArrayList<>();
             for (String v : varVariables) {
                 String c = NetworkTables.find(all, v);
@@ -168,9 +175,17 @@ public final class NetworkCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--macro-test must be bars or daily, got "
                     + macroTest);
         }
-        NetworkStore store = dataDir == null ? null : NetworkStores.open(dataDir);
-        BuildEconomicNetwork.Run run = new BuildEconomicNetwork(store, NetworkCommand::now)
-                .run(microTable, macroTable, mergeOptions, netSpec, macroTest.equals("daily"));
+        BuildEconomicNetwork.Run run;
+        if (dataDir == null) {
+            run = new BuildEconomicNetwork(null, NetworkCommand::now)
+                    .run(microTable, macroTable, mergeOptions, netSpec, macroTest.equals("daily"));
+        } else {
+            try (RelationalDatabase db = RelationalListing.open(dataDir)) {
+                NetworkStore store = new JooqNetworkStore(db);
+                run = new BuildEconomicNetwork(store, NetworkCommand::now)
+                        .run(microTable, macroTable, mergeOptions, netSpec, macroTest.equals("daily"));
+            }
+        }
         EconomicNetwork net = run.network();
         if (dot != null) {
             try {

@@ -155,6 +155,19 @@ class NetworkCommandsTest {
         assertThat(daily.get("macro_test_rows").asInt()).isEqualTo(8);
         assertThat(daily.get("skipped").toString()).contains("d_vix -> ofi: insufficient observations: 8 rows");
         assertThat(bh.get("macro_test").asText()).isEqualTo("bars");
+
+        // --data-dir: the run and its significant edges go to the relational store; 'networks' lists them
+        Path data = dir.resolve("data");
+        JsonNode stored = json(run("network", "--micro", mi.toString(), "--macro", ma.toString(), "--target",
+                "ret_spy_5min", "--data-dir", data.toString(), "--json"));
+        assertThat(stored.get("stored_id").asLong()).isEqualTo(1);
+        JsonNode listed = json(run("networks", "--data-dir", data.toString(), "--json"));
+        assertThat(listed.size()).isEqualTo(1);
+        assertThat(listed.get(0).get("target").asText()).isEqualTo("ret_spy_5min");
+        assertThat(listed.get(0).get("edges").size()).isEqualTo(stored.get("edges").size());
+        assertThat(listed.get(0).get("edges").get(0).get("type").asText())
+                .isEqualTo(stored.get("edges").get(0).get("type").asText());
+        assertThat(listed.get(0).get("parameters").get("irf_shock").asText()).isEqualTo("vpin");
     }
 
     @Test
