@@ -15,6 +15,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.eimas.micro.cli.command.MacroCommand.class,
+                org.eimas.micro.cli.command.GrangerCommand.class,
+                org.eimas.micro.cli.command.VarCommand.class,
+                org.eimas.micro.cli.command.NetworkCommand.class,
                 org.eimas.micro.cli.command.DemoCommand.class,
                 org.eimas.micro.cli.command.BacktestCommand.class,
                 org.eimas.micro.cli.command.LassoCommand.class,

@@ -188,24 +188,24 @@ class MacroCommandTest {
         Path out = dir.resolve("aligned.csv");
         CliRun r = CliRun.run("macro", "align", "--macro", macro.toString(), "--onto", bars.toString(), "--out", out.toString());
         assertThat(r.code).as(r.err).isZero();
-        // the project's table reader (CanonicalCsv.readTable) lower-cases column names
-        assertThat(CliRun.lines(out)).containsExactly("ts,ret,vixcls",
+        // numeric tables keep their column names as written
+        assertThat(CliRun.lines(out)).containsExactly("ts,ret,VIXCLS",
                 ns("2024-01-02T15:00:00Z") + ",0.1,",
                 ns("2024-01-03T14:29:00Z") + ",0.2,",
                 ns("2024-01-03T14:30:00Z") + ",0.3,13.2",
                 ns("2024-01-04T15:00:00Z") + ",0.4,13.2",
                 ns("2024-01-05T15:00:00Z") + ",0.5,14.1");
-        assertThat(r.out).contains("vixcls     first filled at ts " + ns("2024-01-03T14:30:00Z"));
+        assertThat(r.out).contains("VIXCLS     first filled at ts " + ns("2024-01-03T14:30:00Z"));
         // two days of lag: the 2nd from Thursday's open, the 4th only from Monday the 8th
         CliRun lag = CliRun.run("macro", "align", "--macro", macro.toString(), "--onto", bars.toString(), "--out",
                 out.toString(), "--lag-days", "2");
         assertThat(lag.code).as(lag.err).isZero();
         assertThat(CliRun.lines(out)).extracting(l -> l.substring(l.lastIndexOf(',') + 1))
-                .containsExactly("vixcls", "", "", "", "13.2", "13.2");
+                .containsExactly("VIXCLS", "", "", "", "13.2", "13.2");
         CliRun clash = CliRun.run("macro", "align", "--macro", macro.toString(), "--onto", macro.toString(), "--out",
                 out.toString());
         assertThat(clash.code).isEqualTo(1);
-        assertThat(clash.err).contains("column vixcls is in both");
+        assertThat(clash.err).contains("column VIXCLS is in both");
         Path other = CliRun.write(dir, "other.csv", "ts,x", ns("2024-01-05T15:00:00Z") + ",1");
         CliRun notMidnight = CliRun.run("macro", "align", "--macro", bars.toString(), "--onto", other.toString(), "--out",
                 out.toString());
