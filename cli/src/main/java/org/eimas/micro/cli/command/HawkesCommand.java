@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.hawkes.HawkesFit;
 import org.eimas.micro.domain.hawkes.HawkesIntensity;
 import org.eimas.micro.domain.hawkes.HawkesLikelihood;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.learning.ForecastMetrics;
 import org.eimas.micro.domain.learning.Lasso;
 import org.eimas.micro.domain.learning.LassoCv;
