@@ -12,7 +12,7 @@ import org.eimas.micro.domain.learning.ForecastMetrics;
 import org.eimas.micro.domain.learning.IntradayDataset;
 import org.eimas.micro.domain.learning.IntradayForecaster;
 import org.eimas.micro.domain.learning.LassoCvModel;
-import org.eimas.micro.domain.learning.WalkForward;
+import org.eimas.micro.domain.learning.LassoWalkForward;
 import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.domain.port.MacroSeriesSource;
 import org.eimas.micro.domain.port.ModelStore;
@@ -91,7 +91,7 @@ public final class TrainIntradayForecasterUseCase {
                     + " complete rows between " + Instant.ofEpochSecond(0, req.fromNs()) + " and "
                     + Instant.ofEpochSecond(0, req.toNs()) + ", fewer than min_observations " + h.minObservations());
         }
-        WalkForward.Result wf = WalkForward.evaluate(data.features(), data.x(), data.y(), req.walkForwardSplits(),
+        LassoWalkForward.Result wf = LassoWalkForward.evaluate(data.features(), data.x(), data.y(), req.walkForwardSplits(),
                 req.cvSplits());
         LassoCvModel.Result fit = LassoCvModel.fit(data.features(), data.x(), data.y(), 0, data.rows(), req.cvSplits());
         IntradayForecaster forecaster = new IntradayForecaster(req.symbol(), h.name(), fit.model());

@@ -70,7 +70,7 @@ class IntradayDatasetTest {
             y[i] = 2 * x[0][i] - x[2][i] + 0.5 * rnd.nextGaussian();
         }
         List<String> names = List.of("a", "b", "c", "d");
-        WalkForward.Result r = WalkForward.evaluate(names, x, y, 5, 5);
+        LassoWalkForward.Result r = LassoWalkForward.evaluate(names, x, y, 5, 5);
         assertThat(r.firstTestRow()).isEqualTo(600 - 5 * 100);
         for (TimeSeriesSplit.Fold f : r.folds()) {
             assertThat(f.trainTo()).isLessThanOrEqualTo(f.testFrom());

@@ -9,8 +9,8 @@ import java.util.List;
  * the test block is predicted. Every scored row lies after every row its model was fitted on. The metrics are computed
  * on all out-of-sample predictions together.
  */
-public final class WalkForward {
-    private WalkForward() {
+public final class LassoWalkForward {
+    private LassoWalkForward() {
     }
 
     /** {@code predictions[i]} is the forecast of row {@code firstTestRow + i}. */
