@@ -87,9 +87,12 @@ public final class TrainIntradayForecasterUseCase {
         }
         IntradayDataset data = IntradayDataset.prepare(table, req.midColumn(), h.barNs(), series);
         if (data.rows() < h.minObservations()) {
+            String span = table.rows() == 0 ? "no feature rows"
+                    : "feature rows " + Instant.ofEpochSecond(0, table.ts(0)) + " to "
+                    + Instant.ofEpochSecond(0, table.ts(table.rows() - 1));
             throw new IllegalArgumentException(req.symbol() + " " + h.name() + ": " + data.rows()
-                    + " complete rows between " + Instant.ofEpochSecond(0, req.fromNs()) + " and "
-                    + Instant.ofEpochSecond(0, req.toNs()) + ", fewer than min_observations " + h.minObservations());
+                    + " complete rows of " + h.seconds() + " s bars (" + span + "), fewer than min_observations "
+                    + h.minObservations());
         }
         LassoWalkForward.Result wf = LassoWalkForward.evaluate(data.features(), data.x(), data.y(), req.walkForwardSplits(),
                 req.cvSplits());
