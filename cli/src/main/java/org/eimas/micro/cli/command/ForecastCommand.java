@@ -1,6 +1,10 @@
 package org.eimas.micro.cli.command;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +22,9 @@ import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.domain.market.OrderEvent;
 import org.eimas.micro.domain.market.Quote;
 import org.eimas.micro.domain.market.Trade;
+import org.eimas.micro.domain.port.MacroSeriesSource;
 import org.eimas.micro.domain.port.TickStore;
+import org.eimas.micro.domain.store.MacroSeries;
 import org.eimas.micro.replay.csv.CanonicalCsv;
 import org.eimas.micro.storage.JooqModelStore;
 import org.eimas.micro.storage.RelationalDatabase;
@@ -66,6 +72,10 @@ public final class ForecastCommand implements Callable<Integer> {
         Integer minObservations;
         @Option(names = "--mid", defaultValue = "mid_price", description = "Mid-price column (default ${DEFAULT-VALUE}).")
         String mid;
+        @Option(names = "--macro", paramLabel = "ID=FILE", description = {"A daily macro series joined forward-filled"
+                + " (repeat): a numeric table with ts (epoch ns of the day, UTC) and one value column; the feature is"
+                + " named ID."})
+        Map<String, Path> macro = new LinkedHashMap<>();
         @Option(names = "--splits", defaultValue = "5", description = "Walk-forward folds and LassoCV folds (default ${DEFAULT-VALUE}).")
         int splits;
         @Mixin DataDirOption dataDir;
@@ -82,9 +92,9 @@ public final class ForecastCommand implements Callable<Integer> {
             TrainIntradayForecasterUseCase.Report r;
             try (RelationalDatabase db = RelationalListing.open(dataDir.path())) {
                 var useCase = new TrainIntradayForecasterUseCase(new FeatureFileTickStore(symbol, table),
-                        new JooqModelStore(db), null, () -> System.currentTimeMillis() * 1_000_000L, cfg);
+                        new JooqModelStore(db), macroSource(macro), () -> System.currentTimeMillis() * 1_000_000L, cfg);
                 r = useCase.train(new TrainIntradayForecasterUseCase.Request(symbol, horizon, Long.MIN_VALUE,
-                        Long.MAX_VALUE, mid, List.of(), splits, splits));
+                        Long.MAX_VALUE, mid, List.copyOf(macro.keySet()), splits, splits));
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("model_id", r.modelId());
@@ -119,6 +129,26 @@ public final class ForecastCommand implements Callable<Integer> {
                 w.flush();
             }
             return 0;
+        }
+
+        /** Daily series from files: row ts (epoch ns, any time of the day, UTC) gives the date. */
+        static MacroSeriesSource macroSource(Map<String, Path> files) {
+            return (id, from, to, asOf) -> {
+                Path f = files.get(id);
+                NumericTable t = CanonicalCsv.readTable(f);
+                if (!t.hasTs() || t.columns().size() != 1) {
+                    throw new IllegalArgumentException(f + ": a macro series file needs a ts column and one value column,"
+                            + " got " + t.columns());
+                }
+                List<MacroSeries.Observation> obs = new ArrayList<>();
+                for (int r = 0; r < t.rows(); r++) {
+                    LocalDate d = LocalDate.ofInstant(Instant.ofEpochSecond(Math.floorDiv(t.ts(r), 1_000_000_000L)),
+                            ZoneOffset.UTC);
+                    double v = t.get(r, 0);
+                    obs.add(new MacroSeries.Observation(d, v, !Double.isFinite(v), d, d));
+                }
+                return new MacroSeries(id, obs);
+            };
         }
 
         private static Map<String, Object> target(TrainIntradayForecasterUseCase.Target t) {

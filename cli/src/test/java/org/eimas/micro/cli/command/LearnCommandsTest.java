@@ -200,8 +200,18 @@ class LearnCommandsTest {
         assertThat(p.get("direction").asText()).isEqualTo("UP");
         assertThat(p.get("confidence").asDouble()).isCloseTo(Math.min(p.get("predicted_return_bps").asDouble() / 10, 1),
                 within(1e-12));
+        // a daily macro series joins as a feature (one value per day: constant within a day, so it is standardised
+        // but carries day-level information only)
+        Path vix = dir.resolve("vix.csv");
+        Files.writeString(vix, "ts,value\n" + (day0 - 86_400_000_000_000L) + ",13.5\n" + day0 + ",14.25\n"
+                + (day0 + 86_400_000_000_000L) + ",15.0\n");
+        Run noPriorDay = run("forecast", "train", "--features", f.toString(), "--symbol", "AMZN", "--horizon", "1min",
+                "--min-observations", "200", "--macro", "VIXCLS=" + vix, "--data-dir", data.toString(), "--json");
+        JsonNode withMacro = json(noPriorDay);
+        // day 0 sees 13.5 (from the day before), day 1 sees 14.25, day 2 sees 15.0: all 357 rows stay
+        assertThat(withMacro.get("rows").asInt()).isEqualTo(357);
         Run missing = run("forecast", "predict", "--symbol", "AMZN", "--horizon", "1min", "--feature", "ofi=1",
                 "--data-dir", data.toString());
-        assertThat(missing.err()).contains("feature 'spread_bps' is missing");
+        assertThat(missing.err()).contains("feature 'VIXCLS' is missing").contains("needs [VIXCLS, ofi, spread_bps]");
     }
 }
