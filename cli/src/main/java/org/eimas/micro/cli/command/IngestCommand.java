@@ -102,7 +102,9 @@ public final class IngestCommand implements Callable<Integer> {
                 out.put("seconds", seconds);
                 out.put("rows_per_second", rate);
                 out.put("table_rows", total);
-                Json.print(out);
+                PrintWriter o = spec.commandLine().getOut();
+                o.println(Json.toJson(out));
+                o.flush();
             } else {
                 PrintWriter o = spec.commandLine().getOut();
                 o.printf(Locale.ROOT, "ingested %d rows into %s from %s in %.3f s (%,.0f rows/s)%s; %s now holds %d rows%n",
@@ -164,7 +166,7 @@ public final class IngestCommand implements Callable<Integer> {
                 switch (table) {
                     case "trades" -> {
                         AsyncTickAppender a = async[0] = new AsyncTickAppender(
-                                store.openAppender(TickAppender.Kind.TRADES, batchRows), CHUNK_ROWS);
+                                store.openAppender(TickAppender.Kind.TRADES, batchRows), Math.min(CHUNK_ROWS, batchRows));
                         CanonicalCsv.readTrades(file, (ts, sym, px, sz, bid, ask) -> {
                             if (keep(seen, symbol, sym, progress)) {
                                 a.trade(ts, sym, px, sz, bid, ask, 0);
@@ -173,7 +175,7 @@ public final class IngestCommand implements Callable<Integer> {
                     }
                     case "quotes" -> {
                         AsyncTickAppender a = async[0] = new AsyncTickAppender(
-                                store.openAppender(TickAppender.Kind.QUOTES, batchRows), CHUNK_ROWS);
+                                store.openAppender(TickAppender.Kind.QUOTES, batchRows), Math.min(CHUNK_ROWS, batchRows));
                         CanonicalCsv.readQuotes(file, (ts, sym, bid, ask, bs, as) -> {
                             if (keep(seen, symbol, sym, progress)) {
                                 a.quote(ts, sym, bid, ask, bs, as);
