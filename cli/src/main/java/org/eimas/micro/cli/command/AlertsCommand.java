@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.store.StoredAlert;
 import org.eimas.micro.storage.JooqAlertStore;
 import org.eimas.micro.storage.RelationalDatabase;

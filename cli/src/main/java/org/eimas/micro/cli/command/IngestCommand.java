@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.replay.csv.CanonicalCsv;
 import org.eimas.micro.storage.AsyncTickAppender;
 import org.eimas.micro.storage.QuestDbTickStore;

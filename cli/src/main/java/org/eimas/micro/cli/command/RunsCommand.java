@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.store.StoredBacktestRun;
 import org.eimas.micro.storage.JooqBacktestRunStore;
 import org.eimas.micro.storage.RelationalDatabase;
