@@ -152,6 +152,70 @@ class StorageCommandsTest {
     }
 
     @Test
+    void booksQuotesAndEventsIngestAndReadBack() throws Exception {
+        Path data = dir.resolve("data");
+        Path books = dir.resolve("books.csv");
+        Path quotes = dir.resolve("quotes.csv.gz");
+        Path events = dir.resolve("events.csv");
+        try (CanonicalCsvWriter w = CanonicalCsvWriter.books(books, 2)) {
+            for (int i = 0; i < 100; i++) {
+                double bid = 100 + (i % 5) * 0.01;
+                w.book(T0 + i * S, "SPY", new double[] {bid, bid - 0.01}, new double[] {100 + i, 200},
+                        new double[] {bid + 0.01, bid + 0.02}, new double[] {300, 400 + i});
+            }
+        }
+        try (CanonicalCsvWriter w = CanonicalCsvWriter.quotes(quotes, true)) {
+            for (int i = 0; i < 50; i++) {
+                w.quote(T0 + i * 2 * S, "QQQ", 50.0, 50.02, 10 + i, 20);
+            }
+        }
+        try (CanonicalCsvWriter w = CanonicalCsvWriter.orderEvents(events)) {
+            for (int i = 0; i < 30; i++) {
+                w.orderEvent(new org.eimas.micro.domain.market.OrderEvent(T0 + i, "SPY",
+                        i % 2 == 0 ? org.eimas.micro.domain.market.OrderEventType.NEW
+                                : org.eimas.micro.domain.market.OrderEventType.EXECUTION,
+                        Side.BUY, 100.0, 10, i));
+            }
+        }
+        for (int rep = 0; rep < 2; rep++) {
+            assertThat(run("ingest", "--data-dir", data.toString(), "--book", books.toString(), "--json").code()).isZero();
+            assertThat(run("ingest", "--data-dir", data.toString(), "--quotes", quotes.toString(), "--json").code()).isZero();
+            assertThat(run("ingest", "--data-dir", data.toString(), "--events", events.toString(), "--json").code()).isZero();
+        }
+        // sums of the generated columns: 100+i and 400+i over i < 100, 10+i over i < 50
+        assertThat(scalar(data, "SELECT count(), sum(bid_sz_1), sum(ask_sz_2) FROM books"))
+                .isEqualTo("100," + (100 * 100 + 4950.0) + "," + (400 * 100 + 4950.0));
+        assertThat(scalar(data, "SELECT count(), sum(bid_size) FROM quotes")).isEqualTo("50," + (10 * 50 + 1225.0));
+        assertThat(scalar(data, "SELECT count() FROM order_events")).isEqualTo("30");
+        assertThat(scalar(data, "SELECT count() FROM order_events WHERE event_type = 'EXECUTION'")).isEqualTo("15");
+        Path bars = dir.resolve("bars.csv");
+        assertThat(run("bars", "--data-dir", data.toString(), "--symbol", "SPY", "--interval", "1m",
+                "--out", bars.toString()).code()).isZero();
+        List<String> lines = Files.readAllLines(bars);
+        assertThat(lines).hasSize(3); // 100 s of books: 2 one-minute bars of level-1 mids
+        String[] first = lines.get(1).split(",", -1);
+        // minute 0: mids 100.005 + (i % 5) * 0.01 for i < 60; open i=0, close i=59, last bid of i=59
+        double bid0 = 100 + 0 * 0.01;
+        double bid4 = 100 + 4 * 0.01;
+        assertThat(Double.parseDouble(first[2])).isEqualTo((bid0 + (bid0 + 0.01)) / 2);
+        assertThat(Double.parseDouble(first[3])).isEqualTo((bid4 + (bid4 + 0.01)) / 2);
+        assertThat(Double.parseDouble(first[4])).isEqualTo((bid0 + (bid0 + 0.01)) / 2);
+        assertThat(Double.parseDouble(first[5])).isEqualTo((bid4 + (bid4 + 0.01)) / 2);
+        assertThat(Double.parseDouble(first[6])).isZero(); // no trades
+        assertThat(first[7]).isEmpty();
+        assertThat(Double.parseDouble(first[8])).isEqualTo(bid4);
+        assertThat(Double.parseDouble(first[9])).isEqualTo(bid4 + 0.01);
+    }
+
+    static String scalar(Path data, String sql) {
+        Run r = run("sql", "--data-dir", data.toString(), sql);
+        assertThat(r.code()).as(r.err()).isZero();
+        String[] lines = r.out().split("\n");
+        assertThat(lines).hasSize(2);
+        return lines[1];
+    }
+
+    @Test
     void badArgumentsAreOneLineErrors() {
         Run r = run("bars", "--data-dir", dir.resolve("d").toString(), "--symbol", "SPY", "--interval", "7x",
                 "--out", dir.resolve("o.csv").toString());
