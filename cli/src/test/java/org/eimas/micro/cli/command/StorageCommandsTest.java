@@ -216,6 +216,21 @@ class StorageCommandsTest {
     }
 
     @Test
+    void theProgressBarEstimatesTheRowCountOfPlainAndGzipFiles() throws Exception {
+        for (String name : new String[] {"est.csv", "est.csv.gz"}) {
+            long est = IngestCommand.TickIngest.Progress.estimateRows(tradesFile(name, false));
+            assertThat(est).as(name).isBetween(2850L, 3150L); // 3000 rows, lines of slightly varying length
+        }
+        Files.writeString(dir.resolve("empty.csv"), "ts,symbol,price,size\n");
+        assertThat(IngestCommand.TickIngest.Progress.estimateRows(dir.resolve("empty.csv"))).isEqualTo(-1);
+        StringWriter sw = new StringWriter();
+        IngestCommand.TickIngest.Progress p = new IngestCommand.TickIngest.Progress(new PrintWriter(sw), 1000);
+        Thread.sleep(600);
+        p.update(500);
+        assertThat(sw.toString()).startsWith("\r[===============               ]  50% 500 rows");
+    }
+
+    @Test
     void badArgumentsAreOneLineErrors() {
         Run r = run("bars", "--data-dir", dir.resolve("d").toString(), "--symbol", "SPY", "--interval", "7x",
                 "--out", dir.resolve("o.csv").toString());
