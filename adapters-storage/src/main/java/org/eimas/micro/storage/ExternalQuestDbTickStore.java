@@ -38,15 +38,27 @@ public final class ExternalQuestDbTickStore implements TickStore {
     private boolean closed;
 
     /**
-     * @param httpAddress the server's HTTP (ILP) address, e.g. {@code 127.0.0.1:9000}
-     * @param pgUrl       its PostgreSQL-wire JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:8812/qdb}
+     * @param ilp   the server's HTTP address for ILP, e.g. {@code 127.0.0.1:9000}, or a full ILP
+     *              client configuration string ({@code http::addr=...;})
+     * @param pgUrl its PostgreSQL-wire JDBC URL, e.g. {@code jdbc:postgresql://127.0.0.1:8812/qdb}
      */
-    public ExternalQuestDbTickStore(String httpAddress, String pgUrl, String user, String password) {
-        if (httpAddress == null || httpAddress.isBlank() || httpAddress.contains(";")) {
-            throw new IllegalArgumentException("QuestDB HTTP address must be host:port, got '" + httpAddress + "'");
+    public ExternalQuestDbTickStore(String ilp, String pgUrl, String user, String password) {
+        if (ilp == null || ilp.isBlank()) {
+            throw new IllegalArgumentException("the QuestDB ILP address is missing (host:port of its HTTP server)");
         }
-        this.ilpConfig = "http::addr=" + httpAddress + ";auto_flush=off;"
-                + (user != null && password != null ? "username=" + user + ";password=" + password + ";" : "");
+        if (ilp.contains("::")) {
+            this.ilpConfig = ilp.endsWith(";") ? ilp : ilp + ";";
+        } else {
+            if (ilp.contains(";") || !ilp.contains(":")) {
+                throw new IllegalArgumentException("QuestDB ILP address must be host:port, got '" + ilp + "'");
+            }
+            this.ilpConfig = "http::addr=" + ilp + ";auto_flush=off;"
+                    + (user != null && password != null ? "username=" + user + ";password=" + password + ";" : "");
+        }
+        if (pgUrl == null || !pgUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the QuestDB PostgreSQL-wire URL must be jdbc:postgresql://host:port/qdb, got '"
+                    + (pgUrl == null ? null : RelationalDatabase.redact(pgUrl)) + "'");
+        }
         Properties p = new Properties();
         if (user != null) {
             p.setProperty("user", user);

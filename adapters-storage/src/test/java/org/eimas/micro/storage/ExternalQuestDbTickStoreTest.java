@@ -28,6 +28,8 @@ class ExternalQuestDbTickStoreTest extends TickStoreContract {
     static Path root;
     static ServerMain server;
     static ExternalQuestDbTickStore store;
+    static String ilp;
+    static String pgUrl;
 
     static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -48,8 +50,9 @@ class ExternalQuestDbTickStoreTest extends TickStoreContract {
         env.put("QDB_TELEMETRY_ENABLED", "false");
         server = ServerMain.create(root.toString(), env);
         server.start();
-        store = new ExternalQuestDbTickStore("127.0.0.1:" + http, "jdbc:postgresql://127.0.0.1:" + pg + "/qdb",
-                "admin", "quest");
+        ilp = "127.0.0.1:" + http;
+        pgUrl = "jdbc:postgresql://127.0.0.1:" + pg + "/qdb";
+        store = new ExternalQuestDbTickStore(ilp, pgUrl, "admin", "quest");
     }
 
     @AfterAll
@@ -80,6 +83,24 @@ class ExternalQuestDbTickStoreTest extends TickStoreContract {
     @Override
     int bookLevels() {
         return store.bookLevels();
+    }
+
+    @Test
+    void storageModuleBindsTheTickStoreToTheServerWhenConfigured(@TempDir Path data) {
+        StorageConfig cfg = StorageConfig.embedded(data)
+                .withExternalQuestDb(new StorageConfig.ExternalQuestDb(ilp, pgUrl, "admin", "quest"));
+        assertThat(cfg.toString()).doesNotContain("quest]").contains("password=set");
+        com.google.inject.Injector injector = com.google.inject.Guice.createInjector(new StorageModule(cfg));
+        TickStore ticks = injector.getInstance(TickStore.class);
+        try {
+            assertThat(ticks).isInstanceOf(ExternalQuestDbTickStore.class);
+            ticks.appendTrades(java.util.List.of(new Trade(T0, "GUICE", 12.5, 3)));
+            java.util.List<Trade> got = new java.util.ArrayList<>();
+            store.readTrades("GUICE", 0, Long.MAX_VALUE, got::add);
+            assertThat(got).containsExactly(new Trade(T0, "GUICE", 12.5, 3));
+        } finally {
+            ticks.close();
+        }
     }
 
     @Test
