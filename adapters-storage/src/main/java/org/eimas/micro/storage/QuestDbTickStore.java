@@ -508,11 +508,27 @@ public final class QuestDbTickStore implements TickStore {
         void row(Object[] values);
     }
 
-    /** Runs a SELECT (or SHOW/EXPLAIN) on the tick store; returns the number of rows. */
+    private static final java.util.Set<String> NOT_QUERIES = java.util.Set.of("CREATE", "DROP", "ALTER", "INSERT",
+            "UPDATE", "DELETE", "TRUNCATE", "RENAME", "COPY", "BACKUP", "VACUUM", "REINDEX", "SNAPSHOT", "CHECKPOINT",
+            "GRANT", "REVOKE", "CANCEL", "DETACH", "ATTACH", "SET", "RESUME", "COMPILE", "REFRESH", "REPAIR", "LOCK");
+
+    /**
+     * Runs a query (SELECT, WITH, SHOW, EXPLAIN, or QuestDB's bare {@code table WHERE ...}) on the
+     * tick store; returns the number of rows. Statements that change data or schema are refused
+     * before they reach the engine.
+     */
     public long query(String sql, ResultSink sink) {
         requireOpen();
+        String first = sql.strip().split("[\\s(;]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        if (NOT_QUERIES.contains(first)) {
+            throw new IllegalArgumentException("only queries run here (SELECT, WITH, SHOW, EXPLAIN); '" + first
+                    + "' statements are refused: the tick store is changed by ingest");
+        }
         SqlExecutionContext ctx = context();
         try (RecordCursorFactory f = engine.select(sql, ctx)) {
+            if (f == null) {
+                throw new IllegalArgumentException("not a query: " + sql);
+            }
             RecordMetadata m = f.getMetadata();
             int n = m.getColumnCount();
             List<String> names = new ArrayList<>(n);

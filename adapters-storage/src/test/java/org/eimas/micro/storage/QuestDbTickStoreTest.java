@@ -132,6 +132,27 @@ class QuestDbTickStoreTest extends TickStoreContract {
     }
 
     @Test
+    void statementsThatChangeTheStoreAreRefusedBeforeTheyRun() {
+        store.appendTrades(List.of(new Trade(T0, "KEEP", 1, 1)));
+        QuestDbTickStore.ResultSink none = new QuestDbTickStore.ResultSink() {
+            @Override
+            public void columns(List<String> names, List<String> types) {
+            }
+
+            @Override
+            public void row(Object[] values) {
+            }
+        };
+        for (String sql : List.of("DROP TABLE trades", "  truncate table trades", "ALTER TABLE trades DROP COLUMN bid",
+                "insert into trades (ts, symbol) values (1, 'X')")) {
+            assertThatThrownBy(() -> store.query(sql, none)).as(sql).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("only queries run here");
+        }
+        assertThat(read("KEEP")).hasSize(1);
+        assertThat(store.query("trades WHERE symbol = 'KEEP'", none)).isEqualTo(1);
+    }
+
+    @Test
     void sampleUnits() {
         assertThat(QuestDbTickStore.sampleUnit(60 * S)).isEqualTo("1m");
         assertThat(QuestDbTickStore.sampleUnit(15 * 60 * S)).isEqualTo("15m");
