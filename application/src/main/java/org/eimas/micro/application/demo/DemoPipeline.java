@@ -37,6 +37,8 @@ import org.eimas.micro.domain.orderflow.OfiFit;
 import org.eimas.micro.domain.orderflow.OfiRegression;
 import org.eimas.micro.domain.orderflow.OrderFlowImbalance;
 import org.eimas.micro.domain.port.AlertStore;
+import org.eimas.micro.domain.port.BacktestRunStore;
+import org.eimas.micro.application.backtest.BacktestRuns;
 import org.eimas.micro.domain.port.MarketDataFeed;
 import org.eimas.micro.domain.port.MarketDataListener;
 import org.eimas.micro.domain.port.ModelStore;
@@ -84,11 +86,13 @@ public final class DemoPipeline {
     private final AlertStore alertStore;
     private final ModelStore models;
     private final NetworkStore networks;
+    private final BacktestRunStore runs;
     private final TimeSource time;
 
     /** Any store may be null: the demo then computes without persisting there. */
     public DemoPipeline(MarketDataFeed feed, TickStore ticks, AlertStore alertStore, ModelStore models,
-                        NetworkStore networks, TimeSource time) {
+                        NetworkStore networks, BacktestRunStore runs, TimeSource time) {
+        this.runs = runs;
         this.feed = feed;
         this.ticks = ticks;
         this.alertStore = alertStore;
@@ -165,6 +169,7 @@ public final class DemoPipeline {
         Map<String, Long> stored = new LinkedHashMap<>();
         stored.put("books", tee.storedBooks);
         stored.put("trades", tee.storedTrades);
+        stored.put("quotes", tee.storedQuotes);
         stored.put("order_events", tee.storedEvents);
         return new DemoResult(o.symbols(), o.day().toString(), o.seed(), tee.counts(), stored, ingestRate, per, net,
                 List.copyOf(alerts), targets, stageSeconds, storedIds);
@@ -328,6 +333,18 @@ public final class DemoPipeline {
                 + " LASSO forecast when |forecast| > 2 x cost (" + fs.thresholdBps() + " bps)", 1, fpos, fr,
                 DeflatedSharpe.deflatedSharpe(fr.netReturns(), 1, 0));
 
+        if (runs != null) {
+            for (DemoResult.Strategy st : List.of(bestOfi, fstrat)) {
+                Map<String, String> params = new LinkedHashMap<>();
+                params.put("configuration", st.configuration());
+                params.put("configurations_tried", Integer.toString(st.configurationsTried()));
+                params.put("cost_bps", Double.toString(o.costBps()));
+                params.put("deflated_sharpe", Double.toString(st.deflatedSharpe()));
+                params.put("evaluation", "walk-forward: train " + o.trainBars() + " bars, test " + o.testBars());
+                long id = runs.save(BacktestRuns.toStored(time.nowNanos(), st.name(), s, ts, params, st.result()));
+                storedIds.put("run_" + st.name() + "_" + s, id);
+            }
+        }
         OfiFit ofiFit = tee.ofiFit(s);
         return new DemoResult.SymbolResult(table, ofiFit, hawkes, intensity, forecast, next, m1, m5, ofiDir, ofiAgree,
                 selected, bestOfi, fstrat);

@@ -16,7 +16,7 @@ class DemoPipelineTest {
     void aShortSimulatedSessionGoesThroughEveryStageOutOfSample() throws Exception {
         LocalDate day = LocalDate.of(2024, 6, 3);
         SyntheticMarketFeed feed = new SyntheticMarketFeed(SyntheticMarketConfig.of(List.of("SPY", "QQQ"), day, 2.5, 7), 0);
-        DemoPipeline p = new DemoPipeline(feed, null, null, null, null, System::nanoTime);
+        DemoPipeline p = new DemoPipeline(feed, null, null, null, null, null, System::nanoTime);
         DemoPipeline.Options o = new DemoPipeline.Options(List.of("SPY", "QQQ"), day, 7, 10_000, 2.0, 60, 15, 0.01);
         List<String> stages = new ArrayList<>();
         DemoResult r = p.run(o, DemoPipeline.syntheticMacro(day, 7), (name, detail) -> stages.add(name));
