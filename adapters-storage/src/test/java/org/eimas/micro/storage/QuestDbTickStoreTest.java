@@ -118,6 +118,57 @@ class QuestDbTickStoreTest extends TickStoreContract {
     }
 
     @Test
+    void asyncBooksAreWhatWasGivenAndABadBookIsRejectedWithItsRow() {
+        java.util.Random rnd = new java.util.Random(11);
+        List<LobSnapshot> books = new ArrayList<>();
+        double[] bp = new double[5];
+        double[] bs = new double[5];
+        double[] ap = new double[5];
+        double[] as = new double[5];
+        try (AsyncTickAppender a = new AsyncTickAppender(store.openBookAppender(5, 300), 37)) {
+            for (int i = 0; i < 1000; i++) {
+                int n = 1 + rnd.nextInt(5);
+                double mid = 50 + rnd.nextInt(100) * 0.01;
+                for (int l = 0; l < n; l++) { // the caller's arrays are reused, as the CSV reader does
+                    bp[l] = mid - 0.005 - l * 0.01;
+                    ap[l] = mid + 0.005 + l * 0.01;
+                    bs[l] = 1 + rnd.nextInt(100);
+                    as[l] = 1 + rnd.nextInt(100);
+                }
+                books.add(new LobSnapshot(T0 + i * 1000L, "ABK", java.util.Arrays.copyOf(bp, n),
+                        java.util.Arrays.copyOf(bs, n), java.util.Arrays.copyOf(ap, n), java.util.Arrays.copyOf(as, n)));
+                a.book(T0 + i * 1000L, "ABK", n, bp, bs, ap, as);
+            }
+            a.finish();
+        }
+        List<LobSnapshot> got = new ArrayList<>();
+        store.readBooks("ABK", 0, Long.MAX_VALUE, got::add);
+        assertThat(got).hasSize(books.size());
+        for (int i = 0; i < books.size(); i++) {
+            LobSnapshot w = books.get(i);
+            LobSnapshot g = got.get(i);
+            assertThat(g.ts()).isEqualTo(w.ts());
+            assertThat(g.levels()).as("levels of book %d", i).isEqualTo(w.levels());
+            for (int l = 1; l <= w.levels(); l++) {
+                assertThat(new double[] {g.bidPrice(l), g.bidSize(l), g.askPrice(l), g.askSize(l)})
+                        .containsExactly(w.bidPrice(l), w.bidSize(l), w.askPrice(l), w.askSize(l));
+            }
+        }
+
+        AsyncTickAppender bad = new AsyncTickAppender(store.openBookAppender(5, 300), 37);
+        for (int i = 0; i < 400; i++) {
+            double[] bidPx = {10.0, i == 350 ? 10.5 : 9.99};
+            bad.book(T0 + i, "ABK2", 2, bidPx, new double[] {1, 1}, new double[] {10.01, 10.02}, new double[] {1, 1});
+        }
+        assertThatThrownBy(bad::finish).isInstanceOf(RejectedRowException.class).hasMessageContaining("row 351")
+                .hasMessageContaining("bid_px_2 = 10.5 is not below bid_px_1 = 10.0");
+        bad.close();
+        List<LobSnapshot> kept = new ArrayList<>();
+        store.readBooks("ABK2", 0, Long.MAX_VALUE, kept::add);
+        assertThat(kept).hasSize(300);
+    }
+
+    @Test
     void badQueryNamesThePosition() {
         assertThatThrownBy(() -> store.query("SELECT nope FROM trades", new QuestDbTickStore.ResultSink() {
             @Override

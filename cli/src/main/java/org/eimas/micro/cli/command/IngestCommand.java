@@ -243,11 +243,14 @@ public final class IngestCommand implements Callable<Integer> {
                         });
                     }
                     case "books" -> CanonicalCsv.readBooks(file, (ts, sym, levels, bp, bs, ap, as) -> {
-                        if (holder[0] == null) {
-                            holder[0] = store.openBookAppender(levels, batchRows);
+                        if (async[0] == null) {
+                            // chunks of at most ~8 MB whatever the depth of the book
+                            int chunk = Math.max(64, Math.min(CHUNK_ROWS, 262_144 / levels));
+                            async[0] = new AsyncTickAppender(store.openBookAppender(levels, batchRows),
+                                    Math.min(chunk, batchRows));
                         }
                         if (keep(seen, symbol, sym, progress)) {
-                            holder[0].book(ts, sym, levels, bp, bs, ap, as);
+                            async[0].book(ts, sym, levels, bp, bs, ap, as);
                         }
                     });
                     case "order_events" -> {
