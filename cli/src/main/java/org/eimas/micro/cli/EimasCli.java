@@ -15,6 +15,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 org.eimas.micro.cli.command.SimulateCommand.class,
+                org.eimas.micro.cli.command.ConvertCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
