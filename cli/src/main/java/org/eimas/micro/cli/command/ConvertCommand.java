@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.market.LobSnapshot;
 import org.eimas.micro.domain.market.OrderEvent;
 import org.eimas.micro.domain.market.Quote;
