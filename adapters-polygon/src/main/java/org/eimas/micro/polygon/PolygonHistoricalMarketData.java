@@ -92,7 +92,11 @@ public final class PolygonHistoricalMarketData implements HistoricalMarketData {
                         + e.getMessage(), e);
             }
             n += pageRows;
-            uri = next == null || next.isEmpty() ? null : rebase(next);
+            URI following = next == null || next.isEmpty() ? null : rebase(next);
+            if (following != null && following.equals(uri)) {
+                throw new IllegalStateException("Polygon pagination loop: next_url of " + redact(uri) + " is the same page");
+            }
+            uri = following;
         }
         return n;
     }
