@@ -158,12 +158,18 @@ public final class PolygonMarketDataFeed implements MarketDataFeed {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (webSocket != ws) {
+                return null; // a connection already given up
+            }
             dropped("closed by the server (code " + statusCode + (reason.isEmpty() ? "" : ", " + reason) + ")");
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            if (webSocket != ws) {
+                return;
+            }
             dropped("connection error: " + rootMessage(error));
         }
 
