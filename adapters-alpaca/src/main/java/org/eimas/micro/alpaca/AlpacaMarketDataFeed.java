@@ -76,6 +76,7 @@ public final class AlpacaMarketDataFeed implements MarketDataFeed {
         private final MarketDataListener out;
         private final AlpacaFrameParser parser = new AlpacaFrameParser();
         private final Map<String, LeeReady> signers = new HashMap<>();
+        private final java.util.Set<String> tickSeeded = new java.util.HashSet<>();
         private final ScheduledExecutorService scheduler;
         private final StringBuilder buffer = new StringBuilder();
         private final AtomicLong quotes = new AtomicLong();
@@ -263,8 +264,11 @@ public final class AlpacaMarketDataFeed implements MarketDataFeed {
         public void trade(String sym, double price, double size, long ts) {
             Trade t;
             try {
-                int sign = signers.computeIfAbsent(sym, k -> new LeeReady()).sign(price);
-                t = new Trade(ts, sym, price, size, Side.ofSign(sign));
+                LeeReady signer = signers.computeIfAbsent(sym, k -> new LeeReady());
+                int sign = signer.sign(price);
+                // no quote and no earlier trade: nothing to sign with (the tick rule's +1 is only a convention)
+                boolean first = !signer.hasQuote() && tickSeeded.add(sym);
+                t = new Trade(ts, sym, price, size, first ? Side.UNKNOWN : Side.ofSign(sign));
             } catch (IllegalArgumentException e) {
                 malformed.incrementAndGet();
                 out.onWarning("Alpaca trade for " + sym + " skipped: " + e.getMessage());
