@@ -14,6 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "EIMAS-Micro: market microstructure signals (OFI, VPIN, Hawkes, LASSO, Granger networks) for EIMAS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.eimas.micro.cli.command.DemoCommand.class,
                 org.eimas.micro.cli.command.BacktestCommand.class,
                 org.eimas.micro.cli.command.LassoCommand.class,
                 org.eimas.micro.cli.command.HawkesCommand.class,
@@ -25,6 +26,12 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.BarsCommand.class,
                 org.eimas.micro.cli.command.SimulateCommand.class,
                 org.eimas.micro.cli.command.ConvertCommand.class,
+                org.eimas.micro.cli.command.StreamCommand.class,
+                org.eimas.micro.cli.command.HistoryCommand.class,
+                org.eimas.micro.cli.command.ModelsCommand.class,
+                org.eimas.micro.cli.command.AlertsCommand.class,
+                org.eimas.micro.cli.command.NetworksCommand.class,
+                org.eimas.micro.cli.command.RunsCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 
