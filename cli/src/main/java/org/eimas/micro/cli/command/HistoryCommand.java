@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eimas.micro.alpaca.AlpacaHistoricalMarketData;
-import org.eimas.micro.application.config.EimasConfig;
 import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.market.Quote;
 import org.eimas.micro.domain.market.Trade;
 import org.eimas.micro.domain.port.HistoricalMarketData;
+import org.eimas.micro.polygon.PolygonFlatFiles;
 import org.eimas.micro.polygon.PolygonHistoricalMarketData;
 import org.eimas.micro.replay.csv.CanonicalCsvWriter;
 import org.eimas.micro.storage.QuestDbTickStore;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
                 "trades.csv, quotes.csv) or into the embedded tick store (--data-dir DIR). Trades carry no side",
                 "(sign them against the quotes, e.g. eimas sign). Keys come from the environment or --config."})
 public final class HistoryCommand implements Callable<Integer> {
-    @Option(names = "--source", required = true, description = "polygon or alpaca.")
+    @Option(names = "--source", required = true, description = "polygon, alpaca, or polygon-flat (Polygon flat files under --flat-dir).")
     String source;
 
     @Option(names = "--symbol", required = true, description = "One symbol, e.g. SPY.")
@@ -55,6 +55,9 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--what", defaultValue = "trades,quotes", split = ",", description = "trades, quotes or both (default ${DEFAULT-VALUE}).")
     List<String> what;
+
+    @Option(names = "--flat-dir", paramLabel = "DIR", description = "polygon-flat: the us_stocks_sip directory (trades_v1/YYYY/MM/YYYY-MM-DD.csv.gz, quotes_v1/...).")
+    Path flatDir;
 
     @Option(names = "--url", description = "REST base URL instead of the vendor's.")
     String url;
@@ -80,11 +83,17 @@ public final class HistoryCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--what takes trades and/or quotes, got '" + w + "'");
             }
         }
-        EimasConfig cfg = FeedSources.config(configFile);
         HistoricalMarketData h = switch (source) {
-            case "polygon" -> new PolygonHistoricalMarketData(FeedSources.polygon(cfg, null, url));
-            case "alpaca" -> new AlpacaHistoricalMarketData(FeedSources.alpaca(cfg, null, url));
-            default -> throw new IllegalArgumentException("--source must be polygon or alpaca, got '" + source + "'");
+            case "polygon" -> new PolygonHistoricalMarketData(FeedSources.polygon(FeedSources.config(configFile), null, url));
+            case "alpaca" -> new AlpacaHistoricalMarketData(FeedSources.alpaca(FeedSources.config(configFile), null, url));
+            case "polygon-flat" -> {
+                if (flatDir == null || !Files.isDirectory(flatDir)) {
+                    throw new IllegalArgumentException("--source polygon-flat needs --flat-dir DIR (the us_stocks_sip directory), got "
+                            + flatDir);
+                }
+                yield new PolygonFlatFiles(flatDir, 100);
+            }
+            default -> throw new IllegalArgumentException("--source must be polygon, alpaca or polygon-flat, got '" + source + "'");
         };
         long t0 = System.nanoTime();
         long trades = 0;
