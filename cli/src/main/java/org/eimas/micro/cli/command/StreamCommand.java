@@ -208,7 +208,9 @@ public final class StreamCommand implements Callable<Integer> {
                         alerts.incrementAndGet();
                     }
                     Object level = a == null ? "NONE" : a.level();
-                    if (log != null && !level.equals(levels.put(t.symbol(), level))) {
+                    Object before = levels.put(t.symbol(), level);
+                    boolean changed = before == null ? !"NONE".equals(level) : !level.equals(before);
+                    if (log != null && changed) {
                         log.println(String.format(Locale.ROOT, "alert level %s %s at VPIN %.3f%s", t.symbol(), level, vpin,
                                 a == null ? "" : ": " + a.message()));
                         log.flush();
