@@ -226,6 +226,8 @@ class PolygonMarketDataFeedTest {
                 assertThat(t.symbol()).isEqualTo("AAPL");
                 assertThat(t.price()).isEqualTo(161.87);
                 assertThat(t.size()).isEqualTo(300);
+                // no AAPL quote and no earlier AAPL trade: nothing to sign it with
+                assertThat(t.aggressor()).isEqualTo(Side.UNKNOWN);
             });
             assertThat(r.quotes).anySatisfy(x -> assertThat(x).isEqualTo(
                     new Quote(1_536_036_818_784_000_000L, "MSFT", 114.125, 10_000, 114.128, 16_000)));

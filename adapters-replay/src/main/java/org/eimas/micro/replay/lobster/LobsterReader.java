@@ -134,8 +134,9 @@ public final class LobsterReader {
                     throw new CsvFormatException(mFile, line, px < 0 ? 5 : 4, px < 0 ? m.text(4) : m.text(3),
                             "price and size must be non-negative");
                 }
-                out.onOrderEvent(new OrderEvent(ts, symbol, et, et == OrderEventType.CROSS ? Side.UNKNOWN : side,
-                        price, sz, id));
+                // a cross trade has no resting side and a halt message none at all
+                boolean sideless = et == OrderEventType.CROSS || et == OrderEventType.HALT;
+                out.onOrderEvent(new OrderEvent(ts, symbol, et, sideless ? Side.UNKNOWN : side, price, sz, id));
                 if (et.isExecution()) {
                     Side aggressor = et == OrderEventType.CROSS ? Side.UNKNOWN : (dir == 1 ? Side.SELL : Side.BUY);
                     out.onTrade(new Trade(ts, symbol, price, sz, aggressor));

@@ -91,7 +91,7 @@ class LobsterReaderTest {
                 100.01, 50, 101));
         assertThat(c.events.get(4).ts()).isEqualTo(t0 + 3_123_456_789L);
         assertThat(c.events.get(3).ts()).isEqualTo(t0 + 2_000_000_000L);
-        assertThat(c.events.get(5)).isEqualTo(new OrderEvent(t0 + 4_000_000_000L, "TEST", OrderEventType.HALT, Side.SELL, 0, 0, -1));
+        assertThat(c.events.get(5)).isEqualTo(new OrderEvent(t0 + 4_000_000_000L, "TEST", OrderEventType.HALT, Side.UNKNOWN, 0, 0, -1));
         // the execution of a sell limit order is buyer-initiated; a hidden buy-order fill is seller-initiated
         assertThat(c.trades).containsExactly(
                 new Trade(t0 + 1_250_000_000L, "TEST", 100.01, 50, Side.BUY),
@@ -201,6 +201,7 @@ class LobsterReaderTest {
 
     /** The level-1 file's books are the top of the level-5 file's books, row by row. */
     @Test
+    @org.junit.jupiter.api.Tag("slow")
     void levelOneAndLevelFiveFilesAgreeOnTheTopOfBook() throws Exception {
         Path m1 = unzip(sampleZip("1"), Files.createDirectory(tmp.resolve("l1")));
         Path m5 = unzip(sampleZip("5"), Files.createDirectory(tmp.resolve("l5")));
