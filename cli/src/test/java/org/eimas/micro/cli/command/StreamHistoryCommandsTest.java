@@ -128,6 +128,22 @@ class StreamHistoryCommandsTest {
                     "1717421400000000001,SPY,450.01,100", "1717421400000000002,SPY,450.02,3");
             assertThat(Files.readAllLines(out.resolve("quotes.csv"))).containsExactly("ts,symbol,bid,ask,bid_sz,ask_sz",
                     "1717421400000000000,SPY,450,450.02,200,100");
+            // the same download into the embedded tick store, read back through the TickStore port
+            Path data = tmp.resolve("data");
+            CliRunner.Result d = CliRunner.run("history", "--source", "polygon", "--symbol", "SPY", "--from", "2024-06-03",
+                    "--to", "2024-06-04", "--data-dir", data.toString(), "--url", "http://127.0.0.1:" + http.getAddress().getPort(),
+                    "--config", config().toString(), "--json");
+            assertThat(d.exitCode()).as(d.err()).isZero();
+            assertThat(readJson(d.out()).path("trades").asLong()).isEqualTo(2);
+            try (org.eimas.micro.storage.QuestDbTickStore store = org.eimas.micro.storage.QuestDbTickStore.open(data)) {
+                java.util.List<org.eimas.micro.domain.market.Trade> back = new java.util.ArrayList<>();
+                store.readTrades("SPY", 0, Long.MAX_VALUE, back::add);
+                assertThat(back).extracting(org.eimas.micro.domain.market.Trade::price).containsExactly(450.01, 450.02);
+                java.util.List<org.eimas.micro.domain.market.Quote> quotes = new java.util.ArrayList<>();
+                store.readQuotes("SPY", 0, Long.MAX_VALUE, quotes::add);
+                assertThat(quotes).hasSize(1);
+                assertThat(quotes.get(0).bidSize()).isEqualTo(200);
+            }
         } finally {
             http.stop(0);
         }
