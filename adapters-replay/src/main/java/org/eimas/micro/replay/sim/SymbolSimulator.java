@@ -35,7 +35,9 @@ import org.eimas.micro.domain.port.MarketDataListener;
  * &amp; Stoikov 2014, eq. 10).</li>
  * <li>Scripted liquidity event at {@link SyntheticMarketConfig#eventSecond()}: during the
  * preceding 20 minutes V drifts down and a toxic seller's market-order intensity ramps up
- * (one-sided volume: VPIN rises, Easley, Lopez de Prado &amp; O'Hara 2012); at the event V drops
+ * (one-sided volume: VPIN rises, Easley, Lopez de Prado &amp; O'Hara 2012), and liquidity providers,
+ * sensing it, stop improving the bid with a probability equal to the toxic intensity's share of its
+ * peak (as they do against the informed trader's lean); at the event V drops
  * by 0.3 % and liquidity providers withdraw (limit rates x0.3, cancel rates x2 for two minutes,
  * recovering over ten).</li>
  * </ul>
