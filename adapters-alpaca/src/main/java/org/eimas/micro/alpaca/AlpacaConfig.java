@@ -58,9 +58,13 @@ public record AlpacaConfig(String keyId, String secret, URI wsUrl, URI restUrl, 
         return new AlpacaConfig(keyId, secret, wsUrl, restUrl, feed, lotSize, initial, max, maxRetries);
     }
 
-    /** Replaces both secrets in a text that might echo them. */
+    /** Replaces both secrets (when at least 8 characters, as real ones are) in a text that might echo them. */
     String scrub(String s) {
-        return s == null ? "" : s.replace(secret, "****").replace(keyId, "****");
+        if (s == null) {
+            return "";
+        }
+        String out = secret.length() < 8 ? s : s.replace(secret, "****");
+        return keyId.length() < 8 ? out : out.replace(keyId, "****");
     }
 
     @Override

@@ -200,7 +200,7 @@ public final class PolygonHistoricalMarketData implements HistoricalMarketData {
     private String drain(HttpResponse<InputStream> resp) {
         try (InputStream in = resp.body()) {
             String s = new String(in.readNBytes(300), StandardCharsets.UTF_8).replace('\n', ' ');
-            return s.replace(config.apiKey(), "****");
+            return config.apiKey().length() < 8 ? s : s.replace(config.apiKey(), "****");
         } catch (IOException e) {
             return "(no body)";
         }
@@ -221,7 +221,7 @@ public final class PolygonHistoricalMarketData implements HistoricalMarketData {
     }
 
     private String redact(URI uri) {
-        return uri.toString().replace(config.apiKey(), "****");
+        return config.apiKey().length() < 8 ? uri.toString() : uri.toString().replace(config.apiKey(), "****");
     }
 
     private static void sleep(long ms) {

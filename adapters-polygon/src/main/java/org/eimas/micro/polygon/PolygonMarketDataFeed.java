@@ -322,12 +322,15 @@ public final class PolygonMarketDataFeed implements MarketDataFeed {
         return sw.toString();
     }
 
-    /** Removes the key from any text that might echo it. */
+    /**
+     * Removes the key from any text that might echo it (keys shorter than 8 characters are not real
+     * Polygon keys and are left alone, so that replacing them cannot garble the text).
+     */
     String scrub(String s) {
         if (s == null) {
             return "";
         }
-        return s.replace(config.apiKey(), "****");
+        return config.apiKey().length() < 8 ? s : s.replace(config.apiKey(), "****");
     }
 
     static String excerpt(String frame) {

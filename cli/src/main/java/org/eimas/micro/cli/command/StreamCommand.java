@@ -55,6 +55,12 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--url", description = "WebSocket URL instead of the vendor's (e.g. wss://delayed.polygon.io/stocks, .../v2/sip).")
     String url;
 
+    @Option(names = "--delayed", description = "polygon: the 15-minute delayed endpoint (wss://delayed.polygon.io/stocks).")
+    boolean delayed;
+
+    @Option(names = "--feed", description = "alpaca: iex or sip (default: alpaca.feed / ALPACA_FEED, else iex).")
+    String alpacaFeed;
+
     @Option(names = "--config", description = "YAML configuration; the environment overrides it.")
     Path configFile;
 
@@ -146,10 +152,17 @@ public final class StreamCommand implements Callable<Integer> {
             }
             case "polygon" -> {
                 EimasConfig cfg = FeedSources.config(configFile);
-                return new PolygonMarketDataFeed(FeedSources.polygon(cfg, url, null));
+                String ws = url != null ? url : delayed ? org.eimas.micro.polygon.PolygonConfig.DELAYED.toString() : null;
+                return new PolygonMarketDataFeed(FeedSources.polygon(cfg, ws, null));
             }
             case "alpaca" -> {
                 EimasConfig cfg = FeedSources.config(configFile);
+                if (alpacaFeed != null) {
+                    if (!alpacaFeed.equals("iex") && !alpacaFeed.equals("sip")) {
+                        throw new IllegalArgumentException("--feed must be iex or sip, got '" + alpacaFeed + "'");
+                    }
+                    cfg.alpaca.feed = alpacaFeed;
+                }
                 return new AlpacaMarketDataFeed(FeedSources.alpaca(cfg, url, null));
             }
             default -> throw new IllegalArgumentException("--source must be sim, polygon or alpaca, got '" + source + "'");
