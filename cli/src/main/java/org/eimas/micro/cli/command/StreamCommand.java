@@ -24,6 +24,9 @@ import org.eimas.micro.domain.port.MarketDataFeed;
 import org.eimas.micro.domain.port.MarketDataListener;
 import org.eimas.micro.domain.port.Subscription;
 import org.eimas.micro.domain.vpin.CrashAlert;
+import org.eimas.micro.application.monitor.MonitorSettings;
+import org.eimas.micro.application.monitor.MonitorUpdate;
+import org.eimas.micro.application.monitor.RealtimeMonitor;
 import org.eimas.micro.domain.vpin.CrashDetector;
 import org.eimas.micro.domain.vpin.Vpin;
 import org.eimas.micro.polygon.PolygonMarketDataFeed;
@@ -79,6 +82,12 @@ public final class StreamCommand implements Callable<Integer> {
     @Option(names = "--every", defaultValue = "1s", description = "Interval between count lines (default ${DEFAULT-VALUE}).")
     String every;
 
+    @Option(names = "--updates", description = "Also run the realtime monitor and print its per-symbol update every --update-every of market time.")
+    boolean updates;
+
+    @Option(names = "--update-every", defaultValue = "5s", description = "Monitor update interval in market (event) time (default ${DEFAULT-VALUE}).")
+    String updateEvery;
+
     @Option(names = "--json", description = "Print only the final counts as JSON.")
     boolean json;
 
@@ -96,6 +105,19 @@ public final class StreamCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Counter c = new Counter(json ? null : err);
+        RealtimeMonitor monitor = null;
+        if (updates) {
+            MonitorSettings settings = MonitorSettings.defaults()
+                    .withUpdateNanos(TimeArg.parseInterval("--update-every", updateEvery)).withVpinBucketShares(vpinBucket);
+            monitor = new RealtimeMonitor(settings, null, null);
+            monitor.addListener(u -> {
+                synchronized (out) {
+                    out.println(updateLine(u));
+                    out.flush();
+                }
+            });
+            c.forward = monitor;
+        }
         long t0 = System.nanoTime();
         Subscription sub = feed.subscribe(symbols, c);
         try {
@@ -119,6 +141,10 @@ public final class StreamCommand implements Callable<Integer> {
             }
         } finally {
             sub.close();
+            if (monitor != null) {
+                monitor.drain(2_000);
+                monitor.close();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (c.status.get() == ConnectionStatus.FAILED) {
@@ -137,6 +163,10 @@ public final class StreamCommand implements Callable<Integer> {
             m.put("warnings", c.warnings.get());
             m.put("reconnects", c.reconnects.get());
             m.put("last_vpin", c.lastVpin);
+            if (monitor != null) {
+                m.put("monitor_updates", monitor.updates());
+                m.put("monitor_dropped_updates", monitor.droppedUpdates());
+            }
             Json.print(m);
         } else {
             out.println("done: " + c.line(seconds));
@@ -169,8 +199,17 @@ public final class StreamCommand implements Callable<Integer> {
         }
     }
 
-    /** Counts what arrives; VPIN per symbol on the feed's thread. */
+    /** One line per monitor update (the dashboard's fields). */
+    static String updateLine(MonitorUpdate u) {
+        return String.format(Locale.ROOT, "update %s %s mid %.4f spread %.2fbp ofi %.0f cum_ofi %.0f vpin %s (%s) "
+                        + "hawkes buy %.2f sell %.2f /s direction %s", java.time.Instant.ofEpochSecond(0, u.ts()), u.symbol(),
+                u.mid(), u.spreadBps(), u.ofi(), u.cumOfi(), Double.isNaN(u.vpin()) ? "-" : String.format(Locale.ROOT, "%.3f", u.vpin()),
+                u.alertLevel(), u.hawkesBuy(), u.hawkesSell(), u.direction());
+    }
+
+    /** Counts what arrives; VPIN per symbol on the feed's thread; forwards to the monitor when one runs. */
     final class Counter implements MarketDataListener {
+        volatile MarketDataListener forward;
         final AtomicLong quotes = new AtomicLong();
         final AtomicLong trades = new AtomicLong();
         final AtomicLong books = new AtomicLong();
@@ -192,21 +231,33 @@ public final class StreamCommand implements Callable<Integer> {
 
         @Override
         public void onQuote(Quote q) {
+            if (forward != null) {
+                forward.onQuote(q);
+            }
             quotes.incrementAndGet();
         }
 
         @Override
         public void onBook(LobSnapshot b) {
+            if (forward != null) {
+                forward.onBook(b);
+            }
             books.incrementAndGet();
         }
 
         @Override
         public void onOrderEvent(OrderEvent e) {
+            if (forward != null) {
+                forward.onOrderEvent(e);
+            }
             events.incrementAndGet();
         }
 
         @Override
         public void onTrade(Trade t) {
+            if (forward != null) {
+                forward.onTrade(t);
+            }
             trades.incrementAndGet();
             if (t.aggressor() == Side.UNKNOWN) {
                 return;
@@ -234,6 +285,9 @@ public final class StreamCommand implements Callable<Integer> {
 
         @Override
         public void onStatus(ConnectionStatus s, String d) {
+            if (forward != null) {
+                forward.onStatus(s, d);
+            }
             status.set(s);
             detail.set(d);
             if (s == ConnectionStatus.RECONNECTING) {
