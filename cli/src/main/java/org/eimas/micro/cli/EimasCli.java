@@ -17,6 +17,7 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.OfiCommand.class,
                 org.eimas.micro.cli.command.SignCommand.class,
                 org.eimas.micro.cli.command.VpinCommand.class,
+                org.eimas.micro.cli.command.FeaturesCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 

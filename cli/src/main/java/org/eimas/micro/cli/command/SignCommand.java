@@ -75,8 +75,8 @@ public final class SignCommand implements Callable<Integer> {
                 }
                 default -> {
                     LeeReady lr = new LeeReady();
-                    try (QuoteStream qs = new QuoteStream(quotes)) {
-                        QuoteStream.QuoteSink sink = lr::onQuote;
+                    try (PairStream qs = new PairStream(quotes, false)) {
+                        PairStream.RowSink sink = (qts, bid, ask) -> lr.onQuote(bid, ask);
                         rows = CanonicalCsv.readTrades(trades, (ts, sym, px, sz, bid, ask) -> {
                             symbols.check(sym, ++row[0]);
                             qs.advanceTo(ts, sink);
