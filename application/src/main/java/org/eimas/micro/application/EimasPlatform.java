@@ -11,7 +11,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Collection;
 import org.eimas.micro.application.config.EimasConfig;
+import org.eimas.micro.application.monitor.ForecastProvider;
+import org.eimas.micro.application.monitor.MonitorListener;
+import org.eimas.micro.application.monitor.MonitorSettings;
+import org.eimas.micro.application.monitor.RealtimeMonitor;
+import org.eimas.micro.domain.port.AlertStore;
+import org.eimas.micro.domain.port.MarketDataFeed;
 
 /**
  * The embedding entry point: a host JVM application builds the platform from a configuration and
@@ -55,6 +62,27 @@ public final class EimasPlatform implements AutoCloseable {
     public <T> T get(Key<T> key) {
         ensureOpen();
         return injector.getInstance(key);
+    }
+
+    /** The binding of {@code type} if a module provides one, else null (for optional ports such as AlertStore). */
+    public <T> T getIfBound(Class<T> type) {
+        ensureOpen();
+        return injector.getExistingBinding(Key.get(type)) == null ? null : injector.getInstance(type);
+    }
+
+    /**
+     * Starts the realtime monitor on the bound {@link MarketDataFeed} for the symbols; alerts go to the
+     * bound {@link AlertStore} when there is one. The monitor is closed with the platform.
+     */
+    public RealtimeMonitor startMonitor(Collection<String> symbols, MonitorSettings settings, ForecastProvider forecaster,
+                                        MonitorListener... listeners) {
+        MarketDataFeed feed = get(MarketDataFeed.class);
+        RealtimeMonitor m = new RealtimeMonitor(settings, getIfBound(AlertStore.class), forecaster);
+        for (MonitorListener l : listeners) {
+            m.addListener(l);
+        }
+        closeOnShutdown(m);
+        return m.start(feed, symbols);
     }
 
     public Injector injector() {

@@ -14,10 +14,17 @@ import picocli.CommandLine.ScopeType;
         description = "EIMAS-Micro: market microstructure signals (OFI, VPIN, Hawkes, LASSO, Granger networks) for EIMAS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.eimas.micro.cli.command.BacktestCommand.class,
+                org.eimas.micro.cli.command.LassoCommand.class,
+                org.eimas.micro.cli.command.HawkesCommand.class,
                 org.eimas.micro.cli.command.OfiCommand.class,
                 org.eimas.micro.cli.command.SignCommand.class,
                 org.eimas.micro.cli.command.VpinCommand.class,
                 org.eimas.micro.cli.command.FeaturesCommand.class,
+                org.eimas.micro.cli.command.IngestCommand.class,
+                org.eimas.micro.cli.command.SqlCommand.class,
+                org.eimas.micro.cli.command.BarsCommand.class,
+                org.eimas.micro.cli.command.SimulateCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 

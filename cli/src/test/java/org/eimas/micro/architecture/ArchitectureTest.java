@@ -50,7 +50,6 @@ class ArchitectureTest {
     static void importClasses() {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages(BASE);
         assertThat(classes.stream().filter(c -> c.getPackageName().startsWith(BASE + ".domain")).count())
                 .as("domain classes found on the class path").isGreaterThan(5);

@@ -10,7 +10,7 @@ public final class CsvFormatException extends RuntimeException {
     private final int column;
 
     public CsvFormatException(String file, long line, int column, String text, String problem) {
-        super(file + ":" + line + (column > 0 ? ":" + column : "") + ": " + problem
+        super(file + (line > 0 ? ":" + line : "") + (line > 0 && column > 0 ? ":" + column : "") + ": " + problem
                 + (text != null ? " (got '" + abbreviate(text) + "')" : ""));
         this.file = file;
         this.line = line;

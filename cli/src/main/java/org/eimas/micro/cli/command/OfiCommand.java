@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.orderflow.OfiFit;
 import org.eimas.micro.domain.orderflow.OfiRegression;
 import org.eimas.micro.domain.orderflow.OrderFlowImbalance;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.eimas.micro.cli.Json;
+import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.signing.BulkVolumeClassifier;
 import org.eimas.micro.domain.signing.TickRule;
 import org.eimas.micro.domain.vpin.AlertLevel;

@@ -1,4 +1,4 @@
-package org.eimas.micro.cli;
+package org.eimas.micro.cli.support;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
