@@ -33,10 +33,15 @@ public class FeaturesPathsQueueBenchmark {
     static final int N = 1 << 16;
     static final int LEVELS = 5;
 
-    double[][] bidPx = new double[N][];
-    double[][] bidSz = new double[N][];
-    double[][] askPx = new double[N][];
-    double[][] askSz = new double[N][];
+    // snapshots stored flat (level-major per row), copied into reused arrays per event as the CSV reader does
+    double[] flatBidPx = new double[N * LEVELS];
+    double[] flatBidSz = new double[N * LEVELS];
+    double[] flatAskPx = new double[N * LEVELS];
+    double[] flatAskSz = new double[N * LEVELS];
+    double[] bp = new double[LEVELS];
+    double[] bs = new double[LEVELS];
+    double[] ap = new double[LEVELS];
+    double[] as = new double[LEVELS];
     long[] ts = new long[N];
     double[] px = new double[N];
     double[] size = new double[N];
@@ -60,15 +65,11 @@ public class FeaturesPathsQueueBenchmark {
             mid += r.nextInt(-1, 2);
             t += r.nextInt(0, 2_000_000);
             ts[i] = t;
-            bidPx[i] = new double[LEVELS];
-            bidSz[i] = new double[LEVELS];
-            askPx[i] = new double[LEVELS];
-            askSz[i] = new double[LEVELS];
             for (int m = 0; m < LEVELS; m++) {
-                bidPx[i][m] = (mid - 1 - m) / 100.0;
-                askPx[i][m] = (mid + 1 + m) / 100.0;
-                bidSz[i][m] = r.nextInt(1, 1000);
-                askSz[i][m] = r.nextInt(1, 1000);
+                flatBidPx[i * LEVELS + m] = (mid - 1 - m) / 100.0;
+                flatAskPx[i * LEVELS + m] = (mid + 1 + m) / 100.0;
+                flatBidSz[i * LEVELS + m] = r.nextInt(1, 1000);
+                flatAskSz[i * LEVELS + m] = r.nextInt(1, 1000);
             }
             px[i] = (mid + r.nextInt(-1, 2)) / 100.0;
             size[i] = r.nextInt(1, 500);
@@ -84,6 +85,15 @@ public class FeaturesPathsQueueBenchmark {
         order.submit(Side.BUY, 450.00, 1e18, 1e18);
     }
 
+    /** Copies snapshot i into the reused arrays (what the book reader does for every row). */
+    private void load(int i) {
+        int o = i * LEVELS;
+        System.arraycopy(flatBidPx, o, bp, 0, LEVELS);
+        System.arraycopy(flatBidSz, o, bs, 0, LEVELS);
+        System.arraycopy(flatAskPx, o, ap, 0, LEVELS);
+        System.arraycopy(flatAskSz, o, as, 0, LEVELS);
+    }
+
     @Benchmark
     @OperationsPerInvocation(N)
     public double features() {
@@ -93,7 +103,8 @@ public class FeaturesPathsQueueBenchmark {
             if ((i & 3) == 3) {
                 features.onTrade(t, px[i], size[i]);
             } else {
-                features.onBook(t, LEVELS, bidPx[i], bidSz[i], askPx[i], askSz[i]);
+                load(i);
+                features.onBook(t, LEVELS, bp, bs, ap, as);
             }
             if (i % 100 == 99) {
                 features.sample(t, out);
@@ -108,8 +119,9 @@ public class FeaturesPathsQueueBenchmark {
     public int criticalPaths() {
         int c = 0;
         for (int i = 0; i < N; i++) {
-            StressTrigger st = path18.update(ts[i], vpin[i], ofi[i], askPx[i][0] - bidPx[i][0]);
-            if (path12.update(ts[i], st, path18.lastSpreadZ(), 2.0, bidSz[i][0] + askSz[i][0]) != null) {
+            int o = i * LEVELS;
+            StressTrigger st = path18.update(ts[i], vpin[i], ofi[i], flatAskPx[o] - flatBidPx[o]);
+            if (path12.update(ts[i], st, path18.lastSpreadZ(), 2.0, flatBidSz[o] + flatAskSz[o]) != null) {
                 c++;
             }
         }
@@ -121,7 +133,8 @@ public class FeaturesPathsQueueBenchmark {
     public double queueDepletion() {
         long s = shift;
         for (int i = 0; i < N; i++) {
-            queue.onBook(ts[i] + s, bidPx[i], bidSz[i], askPx[i], askSz[i]);
+            load(i);
+            queue.onBook(ts[i] + s, bp, bs, ap, as);
         }
         shift += ts[N - 1] - ts[0] + 1;
         return queue.cumulativeDepletion(Side.BUY);

@@ -19,7 +19,8 @@ import org.openjdk.jmh.annotations.State;
  * Order-flow models per book snapshot: 5-level OFI, windowed level-1 OFI (10 s window), and the
  * streaming OFI regression (10 s intervals). {@value #N} snapshots per invocation, so events per
  * second = ops/s x {@value #N}. Snapshots are a seeded random walk of a 5-level book (1-cent
- * ticks, ~1 ms apart) held in memory, so parsing is not measured here.
+ * ticks, ~1 ms apart) held in memory in flat arrays and copied into reused arrays per event, as
+ * the CSV reader does (parsing itself is not measured here).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -28,10 +29,15 @@ public class OrderFlowBenchmark {
     static final int N = 1 << 16;
     static final int LEVELS = 5;
 
-    double[][] bidPx = new double[N][];
-    double[][] bidSz = new double[N][];
-    double[][] askPx = new double[N][];
-    double[][] askSz = new double[N][];
+    // snapshots stored flat (level-major per row), copied into reused arrays per event as the CSV reader does
+    double[] flatBidPx = new double[N * LEVELS];
+    double[] flatBidSz = new double[N * LEVELS];
+    double[] flatAskPx = new double[N * LEVELS];
+    double[] flatAskSz = new double[N * LEVELS];
+    double[] bp = new double[LEVELS];
+    double[] bs = new double[LEVELS];
+    double[] ap = new double[LEVELS];
+    double[] as = new double[LEVELS];
     long[] ts = new long[N];
     double[] e1 = new double[N];
     OrderFlowImbalance ofi;
@@ -48,15 +54,11 @@ public class OrderFlowBenchmark {
             mid += r.nextInt(-1, 2);
             t += r.nextInt(0, 2_000_000);
             ts[i] = t;
-            bidPx[i] = new double[LEVELS];
-            bidSz[i] = new double[LEVELS];
-            askPx[i] = new double[LEVELS];
-            askSz[i] = new double[LEVELS];
             for (int m = 0; m < LEVELS; m++) {
-                bidPx[i][m] = (mid - 1 - m) / 100.0;
-                askPx[i][m] = (mid + 1 + m) / 100.0;
-                bidSz[i][m] = r.nextInt(1, 1000);
-                askSz[i][m] = r.nextInt(1, 1000);
+                flatBidPx[i * LEVELS + m] = (mid - 1 - m) / 100.0;
+                flatAskPx[i * LEVELS + m] = (mid + 1 + m) / 100.0;
+                flatBidSz[i * LEVELS + m] = r.nextInt(1, 1000);
+                flatAskSz[i * LEVELS + m] = r.nextInt(1, 1000);
             }
             e1[i] = r.nextInt(-500, 500);
         }
@@ -65,12 +67,22 @@ public class OrderFlowBenchmark {
         regression = new OfiRegression(10_000_000_000L, 0.01);
     }
 
+    /** Copies snapshot i into the reused arrays (what the book reader does for every row). */
+    private void load(int i) {
+        int o = i * LEVELS;
+        System.arraycopy(flatBidPx, o, bp, 0, LEVELS);
+        System.arraycopy(flatBidSz, o, bs, 0, LEVELS);
+        System.arraycopy(flatAskPx, o, ap, 0, LEVELS);
+        System.arraycopy(flatAskSz, o, as, 0, LEVELS);
+    }
+
     @Benchmark
     @OperationsPerInvocation(N)
     public double ofi5Levels() {
         double s = 0;
         for (int i = 0; i < N; i++) {
-            s += ofi.update(bidPx[i], bidSz[i], askPx[i], askSz[i]);
+            load(i);
+            s += ofi.update(bp, bs, ap, as);
             s += ofi.ofi(LEVELS);
         }
         return s;
@@ -95,7 +107,7 @@ public class OrderFlowBenchmark {
     public long regression() {
         long shift = t0;
         for (int i = 0; i < N; i++) {
-            regression.update(ts[i] + shift, e1[i], bidPx[i][0], askPx[i][0]);
+            regression.update(ts[i] + shift, e1[i], flatBidPx[i * LEVELS], flatAskPx[i * LEVELS]);
         }
         t0 += ts[N - 1] - ts[0] + 1;
         return regression.intervals();
