@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.eimas.micro.domain.features.MicrostructureFeatures;
+import org.eimas.micro.domain.paths.CascadeTrigger;
+import org.eimas.micro.domain.paths.LiquidityCascadePath;
+import org.eimas.micro.domain.paths.MicrostructureStressPath;
+import org.eimas.micro.domain.paths.StressTrigger;
 import org.eimas.micro.replay.csv.CanonicalCsv;
 import org.eimas.micro.replay.csv.CsvTableWriter;
 import org.eimas.micro.replay.csv.CsvWriter;
@@ -45,6 +49,10 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--vpin-buckets", defaultValue = "50", paramLabel = "n", description = "VPIN buckets n (default ${DEFAULT-VALUE}).")
     int vpinBuckets;
 
+    @Option(names = "--paths", description = "Add columns path18 and path12: critical paths 18 (microstructure stress) and 12 (liquidity cascade)"
+            + " checked at every step with the step's vpin, ofi, spread and top-5 depth (NONE, WARNING or CRITICAL).")
+    boolean paths;
+
     @Option(names = "--out", required = true, paramLabel = "OUT.csv", description = "Output CSV (.gz to compress).")
     Path out;
 
@@ -58,7 +66,15 @@ public final class FeaturesCommand implements Callable<Integer> {
         List<String> header = new ArrayList<>();
         header.add("ts");
         header.addAll(List.of(MicrostructureFeatures.NAMES));
+        if (paths) {
+            header.add("path18");
+            header.add("path12");
+        }
         Run run = new Run(book, windowNs, stepNs, vpinBucket, vpinBuckets);
+        if (paths) {
+            run.path18 = new MicrostructureStressPath();
+            run.path12 = new LiquidityCascadePath();
+        }
         long rows;
         try (CsvTableWriter tw = CsvTableWriter.open(out, header); PairStream ts = new PairStream(trades, true)) {
             run.out = tw.raw();
@@ -66,7 +82,8 @@ public final class FeaturesCommand implements Callable<Integer> {
             rows = CanonicalCsv.readBooks(book, run::onBook);
             run.finish();
         }
-        System.err.println("eimas features: " + rows + " books, " + run.tradeCount + " trades, " + run.samples + " rows -> " + out);
+        System.err.println("eimas features: " + rows + " books, " + run.tradeCount + " trades, " + run.samples + " rows -> " + out
+                + (paths ? " (path 18 triggered at " + run.path18Triggers + " steps, path 12 at " + run.path12Triggers + ")" : ""));
         return 0;
     }
 
@@ -80,6 +97,10 @@ public final class FeaturesCommand implements Callable<Integer> {
         private final double[] values = new double[MicrostructureFeatures.NAMES.length];
         CsvWriter out;
         PairStream trades;
+        MicrostructureStressPath path18;
+        LiquidityCascadePath path12;
+        long path18Triggers;
+        long path12Triggers;
         long row;
         long tradeCount;
         long samples;
@@ -113,6 +134,20 @@ public final class FeaturesCommand implements Callable<Integer> {
             out.field(t);
             for (double v : values) {
                 out.field(v);
+            }
+            if (path18 != null) {
+                double spread = features.spread();
+                double depth = features.topDepth5();
+                if (Double.isFinite(spread) && Double.isFinite(depth)) {
+                    StressTrigger st = path18.update(t, values[MicrostructureFeatures.F_VPIN], values[MicrostructureFeatures.F_OFI], spread);
+                    CascadeTrigger ct = path12.update(t, st, path18.lastSpreadZ(), 2.0, depth);
+                    out.field(st == null ? "NONE" : st.severity().name());
+                    out.field(ct == null ? "NONE" : "CRITICAL");
+                    path18Triggers += st == null ? 0 : 1;
+                    path12Triggers += ct == null ? 0 : 1;
+                } else {
+                    out.field("NONE").field("NONE");
+                }
             }
             out.endRow();
             samples++;

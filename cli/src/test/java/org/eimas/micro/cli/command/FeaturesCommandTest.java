@@ -42,4 +42,31 @@ class FeaturesCommandTest {
         assertThat(Double.parseDouble(at8[7])).isCloseTo((10.015 - 10.01) / 10.01 * 1e4, within(1e-9)); // mid vs VWAP 10.01
         assertThat(Double.parseDouble(at8[13])).isEqualTo(10.015);
     }
+
+    @Test
+    void pathColumnsFlagAnOfiSpike() throws Exception {
+        long s = 1_000_000_000L;
+        StringBuilder b = new StringBuilder("ts,symbol,bid_px_1,bid_sz_1,ask_px_1,ask_sz_1\n");
+        // 30 one-second steps with the bid size alternating 100/200 (OFI +-100 per step), then a +5000 spike
+        for (int i = 0; i <= 30; i++) {
+            b.append(i * s).append(",X,10.00,").append(i % 2 == 0 ? 100 : 200).append(",10.02,300\n");
+        }
+        b.append(31 * s).append(",X,10.00,5200,10.02,300\n");
+        Path book = dir.resolve("pb.csv");
+        java.nio.file.Files.writeString(book, b.toString());
+        Path trades = CliRun.write(dir, "pt.csv", "ts,symbol,price,size", "0,X,10.01,1");
+        Path out = dir.resolve("pf.csv");
+        CliRun r = CliRun.run("features", "--book", book.toString(), "--trades", trades.toString(), "--window", "1",
+                "--every", "1", "--paths", "--out", out.toString());
+        assertThat(r.code).as(r.err).isEqualTo(0);
+        List<String> lines = CliRun.lines(out);
+        assertThat(lines.get(0)).endsWith(",mid,path18,path12");
+        // earlier steps see OFI 0 (two rows of +100 and -100 in each [t - 1 s, t]); the step at 31 s sees -100 + 5100 = 5000
+        String last = lines.get(lines.size() - 1);
+        assertThat(last).startsWith(String.valueOf(31 * s)).endsWith(",WARNING,NONE");
+        for (int i = 1; i < lines.size() - 1; i++) {
+            assertThat(lines.get(i)).endsWith(",NONE,NONE");
+        }
+        assertThat(r.err).contains("path 18 triggered at 1 steps");
+    }
 }

@@ -53,6 +53,8 @@ public final class MicrostructureFeatures {
 
     private boolean haveBook;
     private double bidImb5;
+    private double topDepth5;
+    private double spread;
     private double spreadBps;
     private double depthImb;
     private double mid;
@@ -114,11 +116,13 @@ public final class MicrostructureFeatures {
             a += as[m];
         }
         bidImb5 = b5 + a5 > 0 ? (b5 - a5) / (b5 + a5) : 0;
+        topDepth5 = b5 + a5;
         depthImb = b + a > 0 ? (b - a) / (b + a) : 0;
         double bid = bp[0], ask = ap[0];
         if (bid > 0 && ask > 0) {
             mid = 0.5 * (bid + ask);
             spreadBps = (ask - bid) / mid * 1e4;
+            spread = ask - bid;
             double lm = Math.log(mid);
             if (!Double.isNaN(prevLogMid)) {
                 double r = lm - prevLogMid;
@@ -129,6 +133,7 @@ public final class MicrostructureFeatures {
         } else {
             mid = Double.NaN;
             spreadBps = Double.NaN;
+            spread = Double.NaN;
         }
         haveBook = true;
     }
@@ -144,6 +149,16 @@ public final class MicrostructureFeatures {
         sellCount.add(ts, s < 0 ? 1 : 0);
         vpin.addSigned(ts, Math.round(size), s, vpinSink);
         return s;
+    }
+
+    /** Bid + ask size of levels 1-5 of the latest book (NaN before one). */
+    public double topDepth5() {
+        return haveBook ? topDepth5 : Double.NaN;
+    }
+
+    /** Ask - bid of the latest book (NaN before one, or with an empty side). */
+    public double spread() {
+        return haveBook ? spread : Double.NaN;
     }
 
     /** Fills {@code out} (length >= {@link #NAMES}.length) with the features at time t (no event after t given yet). */
