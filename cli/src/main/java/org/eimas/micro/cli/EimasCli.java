@@ -14,9 +14,15 @@ import picocli.CommandLine.ScopeType;
         description = "EIMAS-Micro: market microstructure signals (OFI, VPIN, Hawkes, LASSO, Granger networks) for EIMAS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.eimas.micro.cli.command.MacroCommand.class,
+                org.eimas.micro.cli.command.GrangerCommand.class,
+                org.eimas.micro.cli.command.VarCommand.class,
+                org.eimas.micro.cli.command.NetworkCommand.class,
+                org.eimas.micro.cli.command.DemoCommand.class,
                 org.eimas.micro.cli.command.BacktestCommand.class,
                 org.eimas.micro.cli.command.LassoCommand.class,
                 org.eimas.micro.cli.command.HawkesCommand.class,
+                org.eimas.micro.cli.command.ForecastCommand.class,
                 org.eimas.micro.cli.command.OfiCommand.class,
                 org.eimas.micro.cli.command.SignCommand.class,
                 org.eimas.micro.cli.command.VpinCommand.class,
@@ -25,6 +31,10 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.SqlCommand.class,
                 org.eimas.micro.cli.command.BarsCommand.class,
                 org.eimas.micro.cli.command.SimulateCommand.class,
+                org.eimas.micro.cli.command.ModelsCommand.class,
+                org.eimas.micro.cli.command.AlertsCommand.class,
+                org.eimas.micro.cli.command.NetworksCommand.class,
+                org.eimas.micro.cli.command.RunsCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 

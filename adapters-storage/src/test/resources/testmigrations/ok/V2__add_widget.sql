@@ -1,0 +1,1 @@
+INSERT INTO widgets VALUES (1);
