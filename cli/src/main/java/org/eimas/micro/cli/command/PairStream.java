@@ -50,10 +50,17 @@ final class PairStream implements AutoCloseable {
                     });
                 }
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the consumer closed the stream (it failed or finished early): nobody to tell
+                }
                 b[0].error = e;
             }
             b[0].last = true;
-            put(full, b[0]);
+            try {
+                full.put(b[0]);
+            } catch (InterruptedException e) {
+                // closed by the consumer
+            }
         }, "csv-reader");
         thread.setDaemon(true);
         thread.start();

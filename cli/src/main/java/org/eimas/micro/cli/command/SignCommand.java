@@ -66,7 +66,7 @@ public final class SignCommand implements Callable<Integer> {
                         symbols.check(sym, ++row[0]);
                         int tick = t.sign(px);
                         if (Double.isNaN(bid) || Double.isNaN(ask)) {
-                            throw new IllegalArgumentException(trades + " line " + (row[0] + 1)
+                            throw new IllegalArgumentException(trades + ":" + (row[0] + 1)
                                     + ": the quote rule needs the trade's bid,ask columns, found them "
                                     + (Double.isNaN(bid) && Double.isNaN(ask) ? "empty or absent" : "partly empty"));
                         }

@@ -77,7 +77,7 @@ class OfiCommandTest {
                 "0,X,10.00,100,10.02,200", "1,Y,10.00,100,10.02,200");
         CliRun r = CliRun.run("ofi", "--book", two.toString(), "--out", dir.resolve("o.csv").toString());
         assertThat(r.code).isEqualTo(1);
-        assertThat(r.err).contains("two.csv line 3").contains("one symbol");
+        assertThat(r.err).contains("two.csv:3:").contains("one symbol");
         CliRun lv = CliRun.run("ofi", "--book", two.toString(), "--levels", "3", "--out", dir.resolve("o.csv").toString());
         assertThat(lv.err).contains("--levels 3 but the book file has 1 levels");
         CliRun bad = CliRun.run("ofi", "--book", book().toString(), "--window", "abc", "--out", dir.resolve("o.csv").toString());
