@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.OfiCommand.class,
                 org.eimas.micro.cli.command.SignCommand.class,
                 org.eimas.micro.cli.command.VpinCommand.class,
+                org.eimas.micro.cli.command.FeaturesCommand.class,
                 org.eimas.micro.cli.command.IngestCommand.class,
                 org.eimas.micro.cli.command.SqlCommand.class,
                 org.eimas.micro.cli.command.BarsCommand.class,
