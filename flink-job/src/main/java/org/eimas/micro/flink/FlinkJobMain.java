@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -43,6 +44,7 @@ public final class FlinkJobMain {
             "  --alert-basis cdf|fixed, --history H, --min-history M, --trend K   crash detector, as eimas vpin",
             "  --checkpoint-interval SECONDS   (default 2)",
             "  --checkpoint-dir URI    checkpoint storage (default: <out>/_checkpoints, removed after the run)",
+            "  --from-savepoint PATH   resume from a savepoint or retained checkpoint (same --out: its pending part files are there)",
             "  --max-out-of-orderness SECONDS  watermark bound (default 1)",
             "  --keep-parts            keep <out>/_parts (the sinks' part files)",
             "Kafka (records: one canonical CSV row without header, or a JSON object with the canonical column names; key = symbol):",
@@ -118,21 +120,43 @@ public final class FlinkJobMain {
 
     /** Runs the job to completion and merges its outputs. */
     public static Run execute(JobOptions o) throws Exception {
+        StreamExecutionEnvironment env = environment(o);
+        org.apache.flink.api.common.JobExecutionResult result = env.execute(JOB_NAME);
+        long m0 = System.nanoTime();
+        Map<String, Map<String, Long>> rows = finish(o);
+        Long books = result.getAccumulatorResult(BOOK_ROWS);
+        Long trades = result.getAccumulatorResult(TRADE_ROWS);
+        return new Run(rows, books == null ? 0 : books, trades == null ? 0 : trades, result.getNetRuntime(),
+                (System.nanoTime() - m0) / 1_000_000);
+    }
+
+    static final String JOB_NAME = "eimas-micro ofi+vpin";
+
+    /**
+     * Validates, clears {@code <out>/_parts} (unless resuming from a savepoint, whose pending files
+     * live there) and returns an environment with the job defined on it.
+     */
+    public static StreamExecutionEnvironment environment(JobOptions o) throws IOException {
         o.validate();
-        Path parts = o.out == null ? null : o.out.resolve("_parts");
         if (o.out != null) {
-            deleteTree(parts);
+            if (o.fromSavepoint == null) {
+                deleteTree(o.out.resolve("_parts"));
+            }
             Files.createDirectories(o.out);
         }
         Configuration conf = new Configuration();
-        Path ownCheckpoints = null;
         if (o.checkpointDir != null) {
             conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, o.checkpointDir);
         } else if (o.out != null) {
             // file checkpoints under the output (the job manager's memory holds at most 5 MB); removed after the run
-            ownCheckpoints = o.out.resolve("_checkpoints").toAbsolutePath();
-            deleteTree(ownCheckpoints);
-            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, ownCheckpoints.toUri().toString());
+            Path own = ownCheckpoints(o);
+            if (o.fromSavepoint == null) {
+                deleteTree(own);
+            }
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, own.toUri().toString());
+        }
+        if (o.fromSavepoint != null) {
+            conf.set(StateRecoveryOptions.SAVEPOINT_PATH, o.fromSavepoint);
         }
         if (o.restartAttempts > 0) {
             conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
@@ -145,27 +169,35 @@ public final class FlinkJobMain {
         env.setParallelism(o.parallelism);
         env.enableCheckpointing(o.checkpointIntervalMs, CheckpointingMode.EXACTLY_ONCE);
         EimasFlinkJob.define(env, o);
-        org.apache.flink.api.common.JobExecutionResult result = env.execute("eimas-micro ofi+vpin");
-        long m0 = System.nanoTime();
+        return env;
+    }
+
+    private static Path ownCheckpoints(JobOptions o) {
+        return o.out.resolve("_checkpoints").toAbsolutePath();
+    }
+
+    /** After a bounded run: merges the part files per symbol and removes the scratch directories. */
+    public static Map<String, Map<String, Long>> finish(JobOptions o) {
         Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
-        if (o.out != null && o.hasBooks()) {
+        if (o.out == null) {
+            return rows;
+        }
+        Path parts = o.out.resolve("_parts");
+        if (o.hasBooks()) {
             rows.put(EimasFlinkJob.OFI, OutputMerger.merge(parts.resolve(EimasFlinkJob.OFI), o.out.resolve(EimasFlinkJob.OFI), o.ofiHeader()));
         }
-        if (o.out != null && o.hasTrades()) {
+        if (o.hasTrades()) {
             rows.put(EimasFlinkJob.VPIN, OutputMerger.merge(parts.resolve(EimasFlinkJob.VPIN), o.out.resolve(EimasFlinkJob.VPIN), EimasFlinkJob.VPIN_HEADER));
             rows.put(EimasFlinkJob.VPIN_ALERTS, OutputMerger.merge(parts.resolve(EimasFlinkJob.VPIN_ALERTS),
                     o.out.resolve(EimasFlinkJob.VPIN_ALERTS), EimasFlinkJob.ALERT_HEADER));
         }
-        if (!o.keepParts && parts != null) {
+        if (!o.keepParts) {
             deleteTree(parts);
         }
-        if (ownCheckpoints != null) {
-            deleteTree(ownCheckpoints);
+        if (o.checkpointDir == null) {
+            deleteTree(ownCheckpoints(o));
         }
-        Long books = result.getAccumulatorResult(BOOK_ROWS);
-        Long trades = result.getAccumulatorResult(TRADE_ROWS);
-        return new Run(rows, books == null ? 0 : books, trades == null ? 0 : trades, result.getNetRuntime(),
-                (System.nanoTime() - m0) / 1_000_000);
+        return rows;
     }
 
     static void deleteTree(Path p) {
@@ -238,6 +270,7 @@ public final class FlinkJobMain {
             case "--trend" -> o.trend = integer(name, v);
             case "--checkpoint-interval" -> o.checkpointIntervalMs = Math.max(1, JobOptions.secondsToNanos(name, v) / 1_000_000);
             case "--checkpoint-dir" -> o.checkpointDir = v;
+            case "--from-savepoint" -> o.fromSavepoint = v;
             case "--kafka-bootstrap" -> o.kafkaBootstrap = v;
             case "--books-topic" -> o.booksTopic = v;
             case "--trades-topic" -> o.tradesTopic = v;

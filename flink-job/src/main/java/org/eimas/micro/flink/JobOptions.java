@@ -28,6 +28,8 @@ public final class JobOptions {
     public int trend = 12;
     public long checkpointIntervalMs = 2000;
     public String checkpointDir;
+    /** Savepoint (or retained checkpoint) to resume from. */
+    public String fromSavepoint;
     public long maxOutOfOrdernessNanos = 1_000_000_000L;
     public boolean keepParts;
     public String kafkaBootstrap;

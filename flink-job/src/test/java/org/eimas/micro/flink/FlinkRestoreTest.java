@@ -77,6 +77,71 @@ class FlinkRestoreTest {
         }
     }
 
+    // rows seen by the Throttle taps: [phase][0 books, 1 trades]
+    static final AtomicLong[][] SEEN = {{new AtomicLong(), new AtomicLong()}, {new AtomicLong(), new AtomicLong()}};
+
+    /** Counts rows; in phase 0, after {@code slowAfter} rows, sleeps 1 ms per row so the job is still running when stopped. */
+    static final class Throttle<T> extends RichMapFunction<T, T> {
+        private final int phase;
+        private final int tap;
+        private final long slowAfter;
+
+        Throttle(int phase, int tap, long slowAfter) {
+            this.phase = phase;
+            this.tap = tap;
+            this.slowAfter = slowAfter;
+        }
+
+        @Override
+        public T map(T value) throws Exception {
+            if (SEEN[phase][tap].incrementAndGet() > slowAfter) {
+                Thread.sleep(1);
+            }
+            return value;
+        }
+    }
+
+    @Test
+    void stopWithSavepointInTheMiddleAndResumeGivesTheUninterruptedOutput() throws Exception {
+        long books = day.bookRows.values().stream().mapToLong(Long::longValue).sum();
+        long trades = day.tradeRows.values().stream().mapToLong(Long::longValue).sum();
+        Path out = tmp.resolve("out-savepoint");
+        JobOptions o = day.options(out, 2, day.booksBySymbol, day.tradesBySymbol);
+        o.checkpointDir = tmp.resolve("ckpt-sp").toUri().toString();
+        o.bookTap = new Throttle<>(0, 0, books / 3);
+        o.tradeTap = new Throttle<>(0, 1, trades / 3);
+        org.apache.flink.core.execution.JobClient client = FlinkJobMain.environment(o).executeAsync(FlinkJobMain.JOB_NAME);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while ((SEEN[0][0].get() < books / 3 || SEEN[0][1].get() < trades / 3) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        String savepoint = client.stopWithSavepoint(false, tmp.resolve("savepoints").toUri().toString(),
+                org.apache.flink.core.execution.SavepointFormatType.CANONICAL).get(120, java.util.concurrent.TimeUnit.SECONDS);
+        long booksBefore = SEEN[0][0].get();
+        long tradesBefore = SEEN[0][1].get();
+        assertThat(booksBefore).isLessThan(books);
+        assertThat(tradesBefore).isLessThan(trades);
+
+        JobOptions r = day.options(out, 2, day.booksBySymbol, day.tradesBySymbol);
+        r.checkpointDir = o.checkpointDir;
+        r.fromSavepoint = savepoint;
+        r.bookTap = new Throttle<>(1, 0, Long.MAX_VALUE);
+        r.tradeTap = new Throttle<>(1, 1, Long.MAX_VALUE);
+        FlinkJobMain.execute(r);
+        System.out.printf("savepoint test: books %d, read before the stop %d, after the resume %d; trades %d, %d, %d%n",
+                books, booksBefore, SEEN[1][0].get(), trades, tradesBefore, SEEN[1][1].get());
+        // the resumed job read only what the stopped one had not (the savepoint holds the readers' positions)
+        assertThat(booksBefore + SEEN[1][0].get()).isEqualTo(books);
+        assertThat(tradesBefore + SEEN[1][1].get()).isEqualTo(trades);
+        for (String s : SyntheticDay.SYMBOLS) {
+            for (String kind : List.of(EimasFlinkJob.OFI, EimasFlinkJob.VPIN)) {
+                Path ref = day.reference.resolve(kind + "/" + s + ".csv");
+                Path got = out.resolve(kind + "/" + s + ".csv");
+                assertThat(Files.readAllLines(got)).as(kind + " " + s).containsExactlyElementsOf(Files.readAllLines(ref));
+            }
+        }
+    }
+
     @Test
     void failureInTheMiddleRestoresFromTheCheckpointWithNoGapAndNoDuplicate() throws Exception {
         long books = day.bookRows.values().stream().mapToLong(Long::longValue).sum();
