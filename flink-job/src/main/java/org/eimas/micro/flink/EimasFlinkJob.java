@@ -38,6 +38,7 @@ public final class EimasFlinkJob {
     public static final String OFI = "ofi";
     public static final String VPIN = "vpin";
     public static final String VPIN_ALERTS = "vpin_alerts";
+    public static final String FEATURES = "features";
     public static final List<String> VPIN_HEADER = List.of("bucket", "end_ts", "buy", "sell", "vpin");
     public static final List<String> ALERT_HEADER = List.of("ts", "vpin", "cdf", "level", "action", "trend");
 
@@ -47,9 +48,11 @@ public final class EimasFlinkJob {
     /** Adds the sources, keyed models and sinks to {@code env}. */
     public static void define(StreamExecutionEnvironment env, JobOptions o) {
         java.nio.file.Path parts = o.out == null ? null : o.out.resolve("_parts");
+        DataStream<BookRow> books = null;
+        DataStream<TradeRow> trades = null;
         if (o.hasBooks()) {
             WatermarkStrategy<BookRow> wm = NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (BookRow r) -> r.ts);
-            DataStream<BookRow> books = o.booksTopic == null
+            books = o.booksTopic == null
                     ? env.fromSource(fileSource(CanonicalCsvFormat.books(), o.books), wm, "books").uid("books-source")
                     : env.fromSource(kafkaSource(o, o.booksTopic, KafkaRows.books()), wm.withIdleness(KAFKA_IDLE), "books-kafka").uid("books-kafka");
             if (o.bookTap != null) {
@@ -61,7 +64,7 @@ public final class EimasFlinkJob {
         }
         if (o.hasTrades()) {
             WatermarkStrategy<TradeRow> wm = NanosWatermarks.boundedOutOfOrderness(o.maxOutOfOrdernessNanos, (TradeRow r) -> r.ts);
-            DataStream<TradeRow> trades = o.tradesTopic == null
+            trades = o.tradesTopic == null
                     ? env.fromSource(fileSource(CanonicalCsvFormat.trades(), o.trades), wm, "trades").uid("trades-source")
                     : env.fromSource(kafkaSource(o, o.tradesTopic, KafkaRows.trades()), wm.withIdleness(KAFKA_IDLE), "trades-kafka").uid("trades-kafka");
             if (o.tradeTap != null) {
@@ -71,6 +74,15 @@ public final class EimasFlinkJob {
                     .process(new VpinFunction(o.vpinParams())).name("vpin").uid("vpin");
             sinks(o, vpin, parts, VPIN, VPIN_HEADER);
             sinks(o, vpin.getSideOutput(VpinFunction.ALERTS), parts, VPIN_ALERTS, ALERT_HEADER);
+        }
+        if (o.features || o.paths) {
+            DataStream<SymbolLine> f = books.connect(trades)
+                    .keyBy((BookRow r) -> r.symbol, (TradeRow r) -> r.symbol)
+                    .process(new FeaturesFunction(JobOptions.secondsToNanos("--features-window", o.featuresWindow),
+                            JobOptions.secondsToNanos("--features-every", o.featuresEvery), o.featuresVpinBucket, o.featuresVpinBuckets,
+                            o.paths, o.booksTopic != null || o.tradesTopic != null))
+                    .name("features").uid("features");
+            sinks(o, f, parts, FEATURES, o.featuresHeader());
         }
     }
 

@@ -42,6 +42,10 @@ public final class FlinkJobMain {
             "  --dollar                dollar-volume buckets",
             "  --classify tick         trade classification (tick only: bulk volume classification needs the whole sample)",
             "  --alert-basis cdf|fixed, --history H, --min-history M, --trend K   crash detector, as eimas vpin",
+            "  --features              also features/<SYMBOL>.csv, as eimas features --book --trades (books and trades of a symbol merged by ts)",
+            "  --paths                 --features plus columns path18, path12, as eimas features --paths",
+            "  --features-window S (default 20), --features-every S (default 5), --features-vpin-bucket SHARES (default 10000),",
+            "  --features-vpin-buckets n (default 50)   as eimas features --window, --every, --vpin-bucket, --vpin-buckets",
             "  --checkpoint-interval SECONDS   (default 2)",
             "  --checkpoint-dir URI    checkpoint storage (default: <out>/_checkpoints, removed after the run)",
             "  --from-savepoint PATH   resume from a savepoint or retained checkpoint (same --out: its pending part files are there)",
@@ -191,6 +195,10 @@ public final class FlinkJobMain {
             rows.put(EimasFlinkJob.VPIN_ALERTS, OutputMerger.merge(parts.resolve(EimasFlinkJob.VPIN_ALERTS),
                     o.out.resolve(EimasFlinkJob.VPIN_ALERTS), EimasFlinkJob.ALERT_HEADER));
         }
+        if (o.features || o.paths) {
+            rows.put(EimasFlinkJob.FEATURES, OutputMerger.merge(parts.resolve(EimasFlinkJob.FEATURES), o.out.resolve(EimasFlinkJob.FEATURES),
+                    o.featuresHeader()));
+        }
         if (!o.keepParts) {
             deleteTree(parts);
         }
@@ -233,6 +241,11 @@ public final class FlinkJobMain {
                 case "--dollar" -> o.dollar = true;
                 case "--keep-parts" -> o.keepParts = true;
                 case "--kafka-bounded" -> o.kafkaBounded = true;
+                case "--features" -> o.features = true;
+                case "--paths" -> {
+                    o.features = true;
+                    o.paths = true;
+                }
                 default -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
@@ -277,6 +290,10 @@ public final class FlinkJobMain {
             case "--kafka-group" -> o.kafkaGroup = v;
             case "--out-topic-prefix" -> o.outTopicPrefix = v;
             case "--questdb" -> o.questdb = v;
+            case "--features-window" -> o.featuresWindow = v;
+            case "--features-every" -> o.featuresEvery = v;
+            case "--features-vpin-bucket" -> o.featuresVpinBucket = integer(name, v);
+            case "--features-vpin-buckets" -> o.featuresVpinBuckets = integer(name, v);
             case "--questdb-table-prefix" -> o.questdbTablePrefix = v;
             case "--max-out-of-orderness" -> o.maxOutOfOrdernessNanos = JobOptions.secondsToNanos(name, v);
             default -> throw new IllegalArgumentException("unknown option '" + name + "' (see --help)");

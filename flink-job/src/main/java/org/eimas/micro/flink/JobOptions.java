@@ -32,6 +32,13 @@ public final class JobOptions {
     public String fromSavepoint;
     public long maxOutOfOrdernessNanos = 1_000_000_000L;
     public boolean keepParts;
+    /** Microstructure features (and critical paths with {@link #paths}) from books and trades together. */
+    public boolean features;
+    public String featuresWindow = "20";
+    public String featuresEvery = "5";
+    public long featuresVpinBucket = 10_000;
+    public int featuresVpinBuckets = 50;
+    public boolean paths;
     public String kafkaBootstrap;
     public String booksTopic;
     public String tradesTopic;
@@ -64,6 +71,18 @@ public final class JobOptions {
         }
         for (String w : windows) {
             h.add("cum_ofi_1_" + new BigDecimal(w.trim()).stripTrailingZeros().toPlainString() + "s");
+        }
+        return h;
+    }
+
+    /** The CLI's features header: {@code ts,<MicrostructureFeatures.NAMES>[,path18,path12]}. */
+    List<String> featuresHeader() {
+        List<String> h = new ArrayList<>();
+        h.add("ts");
+        h.addAll(List.of(org.eimas.micro.domain.features.MicrostructureFeatures.NAMES));
+        if (paths) {
+            h.add("path18");
+            h.add("path12");
         }
         return h;
     }
@@ -111,6 +130,16 @@ public final class JobOptions {
         windowNanos();
         if (hasTrades()) {
             vpinParams();
+        }
+        if (features || paths) {
+            if (!hasBooks() || !hasTrades()) {
+                throw new IllegalArgumentException("--features needs both books and trades");
+            }
+            if (featuresVpinBucket <= 0 || featuresVpinBuckets <= 0) {
+                throw new IllegalArgumentException("--features-vpin-bucket and --features-vpin-buckets must be positive");
+            }
+            secondsToNanos("--features-window", featuresWindow);
+            secondsToNanos("--features-every", featuresEvery);
         }
         for (Path p : books) {
             requireExists("--books", p);

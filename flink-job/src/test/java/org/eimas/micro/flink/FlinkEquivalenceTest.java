@@ -58,7 +58,7 @@ class FlinkEquivalenceTest {
     private static void check(Path out) throws IOException {
         long buckets = 0;
         for (String s : SyntheticDay.SYMBOLS) {
-            for (String kind : List.of(EimasFlinkJob.OFI, EimasFlinkJob.VPIN)) {
+            for (String kind : List.of(EimasFlinkJob.OFI, EimasFlinkJob.VPIN, EimasFlinkJob.FEATURES)) {
                 Path ref = day.reference.resolve(kind + "/" + s + ".csv");
                 Path got = out.resolve(kind + "/" + s + ".csv");
                 List<String> want = Files.readAllLines(ref);
@@ -69,7 +69,14 @@ class FlinkEquivalenceTest {
                 }
             }
         }
-        // the test means something only if there are VPIN values, equal-ts groups and nonzero windows
+        // the test means something only if there are VPIN values and path triggers
         assertThat(buckets).isGreaterThan(50);
+        long triggered = 0;
+        for (String s : SyntheticDay.SYMBOLS) {
+            triggered += Files.readAllLines(out.resolve("features/" + s + ".csv")).stream().filter(l -> l.endsWith("WARNING,NONE")
+                    || l.endsWith("CRITICAL,NONE") || l.endsWith(",CRITICAL")).count();
+        }
+        System.out.println("feature rows with a critical path triggered: " + triggered);
+        assertThat(triggered).isPositive();
     }
 }

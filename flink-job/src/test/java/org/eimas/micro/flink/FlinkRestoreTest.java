@@ -134,7 +134,7 @@ class FlinkRestoreTest {
         assertThat(booksBefore + SEEN[1][0].get()).isEqualTo(books);
         assertThat(tradesBefore + SEEN[1][1].get()).isEqualTo(trades);
         for (String s : SyntheticDay.SYMBOLS) {
-            for (String kind : List.of(EimasFlinkJob.OFI, EimasFlinkJob.VPIN)) {
+            for (String kind : List.of(EimasFlinkJob.OFI, EimasFlinkJob.VPIN, EimasFlinkJob.FEATURES)) {
                 Path ref = day.reference.resolve(kind + "/" + s + ".csv");
                 Path got = out.resolve(kind + "/" + s + ".csv");
                 assertThat(Files.readAllLines(got)).as(kind + " " + s).containsExactlyElementsOf(Files.readAllLines(ref));
@@ -167,7 +167,7 @@ class FlinkRestoreTest {
         assertThat(ROWS_BEFORE_FAILURE[0].get() + ROWS_AFTER_RESTART[0].get()).isGreaterThanOrEqualTo(books);
 
         for (String s : SyntheticDay.SYMBOLS) {
-            for (String kind : List.of(EimasFlinkJob.OFI, EimasFlinkJob.VPIN)) {
+            for (String kind : List.of(EimasFlinkJob.OFI, EimasFlinkJob.VPIN, EimasFlinkJob.FEATURES)) {
                 Path ref = day.reference.resolve(kind + "/" + s + ".csv");
                 Path got = out.resolve(kind + "/" + s + ".csv");
                 assertThat(Files.readAllLines(got)).as(kind + " " + s).containsExactlyElementsOf(Files.readAllLines(ref));

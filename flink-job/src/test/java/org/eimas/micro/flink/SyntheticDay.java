@@ -24,6 +24,8 @@ final class SyntheticDay {
     static final List<String> WINDOWS = List.of("1", "0.25");
     static final String BUCKET = "2000";
     static final String BUCKETS = "10";
+    static final String F_WINDOW = "20";
+    static final String F_EVERY = "2.5";
 
     final Path dir;
     final Path books;
@@ -59,6 +61,9 @@ final class SyntheticDay {
             cli(ofi.toArray(new String[0]));
             cli("vpin", "--trades", d.tradesBySymbol.resolve(s + ".csv").toString(), "--bucket-size", BUCKET, "--buckets", BUCKETS,
                     "--out", d.reference.resolve("vpin/" + s + ".csv").toString());
+            cli("features", "--book", d.booksBySymbol.resolve(s + ".csv").toString(), "--trades", d.tradesBySymbol.resolve(s + ".csv").toString(),
+                    "--window", F_WINDOW, "--every", F_EVERY, "--vpin-bucket", BUCKET, "--vpin-buckets", BUCKETS, "--paths",
+                    "--out", d.reference.resolve("features/" + s + ".csv").toString());
         }
         return d;
     }
@@ -75,6 +80,12 @@ final class SyntheticDay {
         o.bucketSize = BUCKET;
         o.buckets = Integer.parseInt(BUCKETS);
         o.checkpointIntervalMs = 100;
+        o.features = true;
+        o.paths = true;
+        o.featuresWindow = F_WINDOW;
+        o.featuresEvery = F_EVERY;
+        o.featuresVpinBucket = Long.parseLong(BUCKET);
+        o.featuresVpinBuckets = Integer.parseInt(BUCKETS);
         return o;
     }
 
