@@ -42,14 +42,16 @@ public final class FlinkCommand implements Callable<Integer> {
     }
 
     @Command(name = "run", mixinStandardHelpOptions = false,
-            description = {"Run the OFI + VPIN job on an in-process Flink MiniCluster (child JVM). Arguments go to the job:",
+            description = {"Run the OFI + VPIN (+ features) job on an in-process Flink MiniCluster (child JVM). Arguments go to the job:",
                     "  --books PATH (repeatable)  canonical book CSV file or directory of *.csv[.gz]",
                     "  --trades PATH (repeatable) canonical trades CSV file or directory",
                     "  --out DIR                  writes ofi/<SYMBOL>.csv, vpin/<SYMBOL>.csv (as eimas ofi / eimas vpin), vpin_alerts/<SYMBOL>.csv",
                     "  --parallelism N            (default 2)",
                     "  --levels N, --window SECONDS         as eimas ofi",
                     "  --bucket-size V, --buckets n, --dollar, --alert-basis, --history, --min-history, --trend   as eimas vpin",
-                    "  --checkpoint-interval SECONDS, --checkpoint-dir URI, --max-out-of-orderness SECONDS, --keep-parts",
+                    "  --features, --paths, --features-window, --features-every, --features-vpin-bucket(s)   features/<SYMBOL>.csv as eimas features",
+                    "  --checkpoint-interval SECONDS, --checkpoint-dir URI, --from-savepoint PATH, --max-out-of-orderness SECONDS, --keep-parts",
+                    "  --kafka-bootstrap, --books-topic, --trades-topic, --kafka-bounded, --out-topic-prefix; --questdb CONF (or env EIMAS_QUESTDB_ILP)",
                     "Run with --help after 'run' for the job's own help. Java options for the child JVM: env EIMAS_FLINK_JAVA_OPTS."})
     public static final class Run implements Callable<Integer> {
         @Spec
