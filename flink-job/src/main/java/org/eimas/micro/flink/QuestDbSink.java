@@ -31,7 +31,7 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  */
 public final class QuestDbSink implements Sink<SymbolLine> {
     private static final long serialVersionUID = 1L;
-    private static final Set<String> SYMBOL_COLUMNS = Set.of("level", "action", "trend");
+    private static final Set<String> SYMBOL_COLUMNS = Set.of("level", "action", "trend", "path18", "path12");
     private static final Set<String> LONG_COLUMNS = Set.of("bucket");
 
     private final String conf;

@@ -79,7 +79,14 @@ class FlinkQuestDbTest {
                 assertThat(Long.parseLong(ofi)).isLessThanOrEqualTo(day.bookRows.values().stream().mapToLong(Long::longValue).sum());
             }
             // no duplicate (symbol, row) after two deliveries
-            for (String t : List.of("flink_vpin", "flink_ofi")) {
+            long triggered = 0;
+            long until = System.nanoTime() + 60_000_000_000L;
+            while (triggered == 0 && System.nanoTime() < until) {
+                triggered = Long.parseLong(scalarRow(base, "select count() from flink_features where path18 != 'NONE'"));
+                Thread.sleep(triggered == 0 ? 200 : 0);
+            }
+            assertThat(triggered).isPositive();
+            for (String t : List.of("flink_vpin", "flink_ofi", "flink_features")) {
                 assertThat(QuestDbSink.exec(base, "select * from (select symbol, row, count() c from " + t + ") where c > 1"))
                         .as(t).contains("\"dataset\":[]");
             }
