@@ -35,6 +35,7 @@ public final class DashboardHub implements MonitorListener {
     private final AtomicLong updates = new AtomicLong();
     private final AtomicLong alertCount = new AtomicLong();
     private final AtomicLong droppedByClosedClients = new AtomicLong();
+    private final AtomicLong broadcasts = new AtomicLong();
     private volatile ConnectionStatus status = ConnectionStatus.CONNECTING;
     private volatile String statusDetail = "";
     private volatile byte[] statusFrame = frame("status", statusJson(ConnectionStatus.CONNECTING, ""));
@@ -100,6 +101,7 @@ public final class DashboardHub implements MonitorListener {
     }
 
     private void broadcast(byte[] f) {
+        broadcasts.incrementAndGet();
         for (SseSubscriber c : clients) {
             c.offer(f);
         }
@@ -172,6 +174,11 @@ public final class DashboardHub implements MonitorListener {
             }
         }
         return out;
+    }
+
+    /** Frames offered to every connected client since start (updates, alerts, statuses). */
+    public long broadcasts() {
+        return broadcasts.get();
     }
 
     public long updates() {
