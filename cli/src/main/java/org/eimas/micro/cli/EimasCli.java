@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.AlertsCommand.class,
                 org.eimas.micro.cli.command.NetworksCommand.class,
                 org.eimas.micro.cli.command.RunsCommand.class,
+                org.eimas.micro.cli.command.ServeCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {
 

@@ -97,7 +97,10 @@ public final class DashboardHub implements MonitorListener {
     }
 
     private static String statusJson(ConnectionStatus s, String detail) {
-        return DashboardJson.object(Map.of("status", s.name(), "detail", detail));
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("status", s.name());
+        m.put("detail", detail);
+        return DashboardJson.object(m);
     }
 
     private void broadcast(byte[] f) {
