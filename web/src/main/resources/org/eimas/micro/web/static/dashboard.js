@@ -46,7 +46,7 @@
     $('panels').appendChild(el);
     const p = { sym: sym, x: [], cols: {}, plots: {}, count: 0 };
     const box = el.querySelector('#charts-' + sym);
-    const width = Math.max(280, Math.floor((el.clientWidth - 28) / 2));
+    const width = chartWidth(box);
     for (const c of CHARTS) {
       const div = document.createElement('div');
       div.className = 'chart';
@@ -60,14 +60,26 @@
       bands.forEach((b, i) => series.push({ label: String(b), stroke: BAND_COLORS[i], width: 1, dash: [4, 4], points: { show: false } }));
       const opts = {
         title: c.title, width: width, height: 150, series: series,
+        tzDate: (ts) => uPlot.tzDate(new Date(ts * 1e3), 'America/New_York'),
         scales: { x: { time: true }, y: c.range ? { range: c.range } : {} },
-        axes: [{ stroke: '#8b949e', grid: { stroke: '#21262d' } }, { stroke: '#8b949e', grid: { stroke: '#21262d' }, size: 60 }],
+        axes: [{ stroke: '#8b949e', grid: { stroke: '#21262d' } }, { stroke: '#8b949e', grid: { stroke: '#21262d' }, size: 70 }],
         legend: { show: true }, cursor: { drag: { x: false, y: false } },
       };
       p.plots[c.key] = { plot: new uPlot(opts, emptyData(series.length), div), chart: c, bands: bands };
     }
     panels[sym] = p;
     return p;
+  }
+
+  // Two charts per row: half the charts box each (re-measured when the layout changes).
+  function chartWidth(box) { return Math.max(240, Math.floor((box.clientWidth - 6) / 2)); }
+
+  function resizeAll() {
+    for (const sym in panels) {
+      const p = panels[sym];
+      const w = chartWidth(document.getElementById('charts-' + sym));
+      for (const key in p.plots) p.plots[key].plot.setSize({ width: w, height: 150 });
+    }
   }
 
   function emptyData(n) { const d = []; for (let i = 0; i < n; i++) d.push([]); return d; }
@@ -133,7 +145,8 @@
   }
 
   function onUpdate(u) {
-    const p = panels[u.symbol] || makePanel(u.symbol);
+    let p = panels[u.symbol];
+    if (!p) { p = makePanel(u.symbol); resizeAll(); }
     updateCount++;
     $('update-count').textContent = String(updateCount);
     push(p, u);
@@ -184,6 +197,8 @@
     $('window').textContent = String(cfg.window_minutes);
     $('source').textContent = cfg.source;
     for (const s of cfg.symbols) makePanel(s);
+    resizeAll();
+    window.addEventListener('resize', resizeAll);
     for (const s of cfg.symbols) {
       const hist = await getJson('/api/history/' + encodeURIComponent(s));
       for (const u of hist) push(panels[s], u);
