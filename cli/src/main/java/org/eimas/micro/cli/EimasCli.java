@@ -14,6 +14,10 @@ import picocli.CommandLine.ScopeType;
         description = "EIMAS-Micro: market microstructure signals (OFI, VPIN, Hawkes, LASSO, Granger networks) for EIMAS.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                org.eimas.micro.cli.command.MacroCommand.class,
+                org.eimas.micro.cli.command.GrangerCommand.class,
+                org.eimas.micro.cli.command.VarCommand.class,
+                org.eimas.micro.cli.command.NetworkCommand.class,
                 org.eimas.micro.cli.command.DemoCommand.class,
                 org.eimas.micro.cli.command.BacktestCommand.class,
                 org.eimas.micro.cli.command.LassoCommand.class,

@@ -18,8 +18,9 @@ public final class DotExport {
                 case MACRO_TO_MICRO -> "darkgreen";
             };
             sb.append("  ").append(quote(e.source())).append(" -> ").append(quote(e.target()))
-                    .append(" [label=").append(quote(String.format(Locale.ROOT, "%s w=%.4g p=%.3g lag=%d",
-                            e.type().wireName(), e.weight(), e.pValue(), e.lag())))
+                    .append(" [label=").append(quote(String.format(Locale.ROOT, "%s w=%.4g p=%.3g lag=%d%s",
+                            e.type().wireName(), e.weight(), e.pValue(), e.lag(),
+                            e.type() == EdgeType.MACRO_TO_MICRO && net.macroFrequency().equals("day") ? "d" : "")))
                     .append(", color=").append(color)
                     .append(", penwidth=").append(String.format(Locale.ROOT, "%.2f",
                             1.0 + Math.min(4.0, -Math.log10(Math.max(e.pValue(), 1e-300)) / 2.0)))

@@ -16,8 +16,10 @@ import org.eimas.micro.domain.market.NumericTable;
  * </ul>
  * An edge is kept when its p-value (the smallest over the lags) is below {@code significance}, or, with
  * the Benjamini-Hochberg option, when its BH-adjusted q-value over all the run's tests is.
- * The impulse responses come from a VAR({@code varLags}) on {@code [irfShock] + irfResponses} (the ones
- * present), in that order.
+ * The impulse responses come from a VAR({@code varLags}) on {@code [irfShock] + irfResponses} (those
+ * present in the merged table), or on {@code varVariables} when given (for instance every network
+ * variable); that order is the Cholesky ordering of the orthogonalised responses. The responses that
+ * are VAR variables are reported.
  */
 public final class EconomicNetworkBuilder {
 
@@ -25,7 +27,7 @@ public final class EconomicNetworkBuilder {
     public record Spec(String target, List<String> microVariables, List<String> macroVariables,
                        int returnMaxlag, int microMaxlag, int macroMaxlag, double significance,
                        boolean benjaminiHochberg, String irfShock, List<String> irfResponses, int varLags,
-                       int irfHorizon) {
+                       int irfHorizon, List<String> varVariables) {
         public Spec {
             if (!(significance > 0 && significance < 1)) {
                 throw new IllegalArgumentException("significance must be in (0, 1), got " + significance);
@@ -36,6 +38,13 @@ public final class EconomicNetworkBuilder {
             microVariables = microVariables == null ? null : List.copyOf(microVariables);
             macroVariables = macroVariables == null ? null : List.copyOf(macroVariables);
             irfResponses = List.copyOf(irfResponses);
+            varVariables = varVariables == null ? null : List.copyOf(varVariables);
+            if (varLags < 1) {
+                throw new IllegalArgumentException("VAR lag order must be >= 1, got " + varLags);
+            }
+            if (irfHorizon < 0) {
+                throw new IllegalArgumentException("IRF horizon must be >= 0, got " + irfHorizon);
+            }
         }
 
         /**
@@ -45,39 +54,50 @@ public final class EconomicNetworkBuilder {
          */
         public static Spec defaults(String target) {
             return new Spec(target, null, null, 5, 3, 3, 0.05, false, "vpin",
-                    List.of(target, "d_VIX", "spread_bps"), 2, 12);
+                    List.of(target, "d_VIX", "spread_bps"), 2, 12, null);
         }
 
         public Spec withVariables(List<String> micro, List<String> macro) {
             return new Spec(target, micro, macro, returnMaxlag, microMaxlag, macroMaxlag, significance,
-                    benjaminiHochberg, irfShock, irfResponses, varLags, irfHorizon);
+                    benjaminiHochberg, irfShock, irfResponses, varLags, irfHorizon, varVariables);
         }
 
         public Spec withSignificance(double alpha, boolean bh) {
             return new Spec(target, microVariables, macroVariables, returnMaxlag, microMaxlag, macroMaxlag, alpha,
-                    bh, irfShock, irfResponses, varLags, irfHorizon);
+                    bh, irfShock, irfResponses, varLags, irfHorizon, varVariables);
         }
 
         public Spec withIrf(String shock, List<String> responses, int lags, int horizon) {
             return new Spec(target, microVariables, macroVariables, returnMaxlag, microMaxlag, macroMaxlag,
-                    significance, benjaminiHochberg, shock, responses, lags, horizon);
+                    significance, benjaminiHochberg, shock, responses, lags, horizon, varVariables);
+        }
+
+        /** The VAR of the impulse responses on these columns, in this order (null: shock, then responses). */
+        public Spec withVarVariables(List<String> variables) {
+            return new Spec(target, microVariables, macroVariables, returnMaxlag, microMaxlag, macroMaxlag,
+                    significance, benjaminiHochberg, irfShock, irfResponses, varLags, irfHorizon, variables);
         }
 
         public Spec withMaxlags(int toReturn, int microMicro, int macroMicro) {
             return new Spec(target, microVariables, macroVariables, toReturn, microMicro, macroMicro, significance,
-                    benjaminiHochberg, irfShock, irfResponses, varLags, irfHorizon);
+                    benjaminiHochberg, irfShock, irfResponses, varLags, irfHorizon, varVariables);
         }
     }
 
     private EconomicNetworkBuilder() {
     }
 
-    /**
-     * @param merged the merged table (micro columns, then macro columns)
-     * @param micro  micro variable names (without the target)
-     * @param macro  macro variable names
-     */
+    /** Every test on the merged bars, {@code macro_to_micro} included (the design guide's recipe). */
     public static EconomicNetwork build(NumericTable merged, Spec spec) {
+        return build(merged, null, spec);
+    }
+
+    /**
+     * @param merged the merged bar table (micro columns, then macro columns)
+     * @param daily  when not null, the {@link DailyPanel} on which the {@code macro_to_micro} tests run
+     *               (lags in days) instead of the bars
+     */
+    public static EconomicNetwork build(NumericTable merged, NumericTable daily, Spec spec) {
         List<String> cols = merged.columns();
         String target = spec.target();
         if (!cols.contains(target)) {
@@ -98,7 +118,7 @@ public final class EconomicNetworkBuilder {
             merged.indexOf(c);
         }
         for (String c : macro) {
-            merged.indexOf(c);
+            (daily != null ? daily : merged).indexOf(c);
         }
         List<NetworkEdge> tests = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -132,11 +152,12 @@ public final class EconomicNetworkBuilder {
                 skipped.add("micro_to_micro: " + e.getMessage());
             }
         }
-        // macro -> micro
+        // macro -> micro, on the bars or on the daily panel
+        NumericTable macroRows = daily != null ? daily : merged;
         for (String d : macro) {
-            double[] x = merged.column(d);
+            double[] x = macroRows.column(d);
             for (String m : microOnly) {
-                addTest(tests, skipped, d, x, m, merged.column(m), spec.macroMaxlag(), EdgeType.MACRO_TO_MICRO);
+                addTest(tests, skipped, d, x, m, macroRows.column(m), spec.macroMaxlag(), EdgeType.MACRO_TO_MICRO);
             }
         }
         // significance
@@ -169,27 +190,43 @@ public final class EconomicNetworkBuilder {
             irfError = e.getMessage();
         }
         return new EconomicNetwork(target, spec.significance(), spec.benjaminiHochberg(), merged.rows(), edges, all,
-                skipped, irf, irfError);
+                skipped, irf, irfError, daily != null ? "day" : "bar", daily != null ? daily.rows() : merged.rows());
     }
 
     static ShockResponse shockResponse(NumericTable merged, Spec spec) {
         List<String> cols = merged.columns();
-        if (!cols.contains(spec.irfShock())) {
-            throw new IllegalArgumentException("IRF shock variable '" + spec.irfShock() + "' is not a column; columns are "
-                    + cols);
+        List<String> vars = spec.varVariables();
+        if (vars == null) {
+            vars = new ArrayList<>();
+            vars.add(spec.irfShock());
+            for (String r : spec.irfResponses()) {
+                if (cols.contains(r) && !vars.contains(r)) {
+                    vars.add(r);
+                }
+            }
         }
-        List<String> vars = new ArrayList<>();
-        vars.add(spec.irfShock());
+        for (String v : vars) {
+            if (!cols.contains(v)) {
+                throw new IllegalArgumentException("VAR variable '" + v + "' is not a column; columns are " + cols);
+            }
+        }
+        int shock = vars.indexOf(spec.irfShock());
+        if (shock < 0) {
+            throw new IllegalArgumentException("IRF shock variable '" + spec.irfShock() + "' is not among the VAR variables "
+                    + vars);
+        }
         List<String> responses = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
         for (String r : spec.irfResponses()) {
-            if (cols.contains(r) && !vars.contains(r)) {
-                vars.add(r);
+            int i = vars.indexOf(r);
+            if (i >= 0 && !responses.contains(r)) {
                 responses.add(r);
+                index.add(i);
             }
         }
         if (responses.isEmpty()) {
             throw new IllegalArgumentException("none of the IRF response variables " + spec.irfResponses()
-                    + " is a column; columns are " + cols);
+                    + " is among the VAR variables " + vars);
         }
         double[][] s = new double[vars.size()][];
         for (int i = 0; i < s.length; i++) {
@@ -202,8 +239,8 @@ public final class EconomicNetworkBuilder {
         double[][] orth = new double[spec.irfHorizon() + 1][responses.size()];
         for (int h = 0; h <= spec.irfHorizon(); h++) {
             for (int r = 0; r < responses.size(); r++) {
-                irf[h][r] = phi[h][r + 1][0];
-                orth[h][r] = theta[h][r + 1][0];
+                irf[h][r] = phi[h][index.get(r)][shock];
+                orth[h][r] = theta[h][index.get(r)][shock];
             }
         }
         return new ShockResponse(spec.irfShock(), List.copyOf(vars), List.copyOf(responses), spec.varLags(), fit.nobs(),

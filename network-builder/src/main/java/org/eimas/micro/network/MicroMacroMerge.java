@@ -5,7 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.time.LocalDate;
+import org.eimas.micro.domain.macro.MacroAvailability;
+import org.eimas.micro.domain.macro.NyseCalendar;
 import org.eimas.micro.domain.market.NumericTable;
+import org.eimas.micro.domain.store.MacroSeries;
 
 /**
  * Puts microstructure features and daily macro series on one time grid (design guide section 9.1,
@@ -16,9 +20,10 @@ import org.eimas.micro.domain.market.NumericTable;
  *       bar; a <b>flow</b> column (order flow imbalance, returns, volumes: quantities that add up over
  *       time) takes the sum of its non-missing values. A bar without any value of a column has NaN there.
  *       Bars without micro rows do not exist (no zero-filled gaps).</li>
- *   <li>each macro column is forward-filled onto the bars under the availability rule: an observation
- *       dated D (the UTC date of its {@code ts}) is usable from the start of day D + {@code availabilityLagDays}
- *       onward (default 1: yesterday's close is known today, today's is not). Missing (NaN) macro cells do
+ *   <li>each macro column is forward-filled onto the bars under the project's availability rule
+ *       ({@link MacroAvailability}): an observation dated D (New York midnight of D, or UTC midnight of D) is
+ *       usable from the open (09:30 New York) of the first NYSE session on or after D + {@code availabilityLagDays}
+ *       (default 1), never on D itself; a bar uses what was usable at its start. Missing (NaN) macro cells do
  *       not overwrite the last known value.</li>
  *   <li>inner join on the bar, then every row with a missing cell is dropped.</li>
  * </ol>
@@ -45,8 +50,9 @@ public final class MicroMacroMerge {
             if (barNanos <= 0) {
                 throw new IllegalArgumentException("bar length must be positive, got " + barNanos + " ns");
             }
-            if (availabilityLagDays < 0) {
-                throw new IllegalArgumentException("availability lag must be >= 0 days, got " + availabilityLagDays);
+            if (availabilityLagDays < 1) {
+                throw new IllegalArgumentException("availability lag must be >= 1 day (never usable on its own date), got "
+                        + availabilityLagDays);
             }
         }
 
@@ -66,6 +72,22 @@ public final class MicroMacroMerge {
     }
 
     private MicroMacroMerge() {
+    }
+
+    /**
+     * The observation date of a daily macro row: its New York date when {@code ts} is New York midnight (as
+     * {@code eimas macro fetch} writes), or its UTC date when {@code ts} is UTC midnight; anything else is an error.
+     */
+    static LocalDate observationDate(long ts, int row) {
+        try {
+            return MacroAvailability.dateOfNewYorkMidnight(ts);
+        } catch (IllegalArgumentException notNewYorkMidnight) {
+            if (Math.floorMod(ts, DAY_NS) == 0) {
+                return LocalDate.ofEpochDay(Math.floorDiv(ts, DAY_NS));
+            }
+            throw new IllegalArgumentException("macro table row " + (row + 1) + ": ts " + ts
+                    + " is neither New York nor UTC midnight; daily observations are stamped with their date's midnight");
+        }
     }
 
     public static Result merge(NumericTable micro, NumericTable macro, Options options) {
@@ -131,27 +153,26 @@ public final class MicroMacroMerge {
                 }
             }
         }
-        // 2. forward-fill macro by availability day, 3. join and drop incomplete rows
+        // 2. forward-fill macro under the availability rule, 3. join and drop incomplete rows
         int dc = macro.columns().size();
+        MacroAvailability rule = MacroAvailability.of(options.availabilityLagDays(), NyseCalendar.byRule());
+        double[][] filled = new double[dc][];
+        for (int c = 0; c < dc; c++) {
+            List<MacroSeries.Observation> obs = new ArrayList<>(dts.length);
+            for (int r = 0; r < dts.length; r++) {
+                double v = macro.get(r, c);
+                obs.add(new MacroSeries.Observation(observationDate(dts[r], r), v, Double.isNaN(v), null, null));
+            }
+            filled[c] = rule.forwardFill(new MacroSeries(macro.columns().get(c), obs), Arrays.copyOf(barTs, nb));
+        }
         double[] last = new double[dc];
-        Arrays.fill(last, Double.NaN);
-        int next = 0;
         int cols = mc + dc;
         double[][] out = new double[cols][nb];
         long[] outTs = new long[nb];
         int rows = 0;
-        long lagNs = options.availabilityLagDays() * DAY_NS;
         for (int i = 0; i < nb; i++) {
-            long barDayStart = Math.floorDiv(barTs[i], DAY_NS) * DAY_NS;
-            // macro row usable when its day start + lag <= this bar's day start
-            while (next < dts.length && Math.floorDiv(dts[next], DAY_NS) * DAY_NS + lagNs <= barDayStart) {
-                for (int c = 0; c < dc; c++) {
-                    double v = macro.get(next, c);
-                    if (!Double.isNaN(v)) {
-                        last[c] = v;
-                    }
-                }
-                next++;
+            for (int c = 0; c < dc; c++) {
+                last[c] = filled[c][i];
             }
             boolean complete = true;
             for (int c = 0; c < mc && complete; c++) {

@@ -58,14 +58,38 @@ class EconomicNetworkBuilderTest {
         for (NetworkEdge e : net.tests()) {
             assertThat(net.edges().contains(e)).isEqualTo(e.pValue() < 0.05);
         }
-        // the IRF: VAR on [vpin, ret, d_VIX, spread]; a vpin shock raises the spread one step later
-        ShockResponse irf = net.irf();
+        // the default IRF: VAR(2) on [shock] + responses
+        ShockResponse narrow = net.irf();
         assertThat(net.irfError()).isNull();
-        assertThat(irf.variables()).containsExactly("vpin", "ret_spy_5min", "d_VIX", "spread_bps");
+        assertThat(narrow.variables()).containsExactly("vpin", "ret_spy_5min", "d_VIX", "spread_bps");
+        assertThat(narrow.irf()[1][2]).isCloseTo(8.0, within(1.5));
+        // on every network variable in column order; a vpin shock raises the spread a step later
+        ShockResponse irf = EconomicNetworkBuilder.build(t, spec.withVarVariables(t.columns())).irf();
+        assertThat(irf.variables()).containsExactlyElementsOf(t.columns());
         assertThat(irf.responses()).containsExactly("ret_spy_5min", "d_VIX", "spread_bps");
         assertThat(irf.irf()).hasNumberOfRows(13);
         assertThat(irf.irf()[0]).containsExactly(0, 0, 0);        // Phi_0 = I: no same-step response
         assertThat(irf.irf()[1][2]).isCloseTo(8.0, within(1.5));
+        // the same numbers as the VAR fitted directly: column vpin (1) of Phi_h and Theta_h
+        double[][] all = new double[t.columns().size()][];
+        for (int c = 0; c < all.length; c++) {
+            all[c] = t.column(c);
+        }
+        VarFit direct = VectorAutoregression.fit(t.columns(), all, 2);
+        int[] rows = {t.indexOf("ret_spy_5min"), t.indexOf("d_VIX"), t.indexOf("spread_bps")};
+        for (int h = 0; h <= 12; h++) {
+            for (int r = 0; r < 3; r++) {
+                assertThat(irf.irf()[h][r]).isEqualTo(direct.irf(12)[h][rows[r]][1]);
+                assertThat(irf.orthIrf()[h][r]).isEqualTo(direct.orthIrf(12)[h][rows[r]][1]);
+            }
+        }
+        // a chosen VAR: vpin first, so its orthogonalised shock moves the spread at step 0 by P[spread][vpin]
+        ShockResponse small = EconomicNetworkBuilder.build(t, spec.withVarVariables(List.of("vpin", "spread_bps")))
+                .irf();
+        assertThat(small.responses()).containsExactly("spread_bps");
+        VarFit two = VectorAutoregression.fit(List.of("vpin", "spread_bps"),
+                new double[][] {t.column("vpin"), t.column("spread_bps")}, 2);
+        assertThat(small.orthIrf()[0][0]).isEqualTo(two.choleskyFactor()[1][0]);
         // the DOT names every kept edge
         String dot = DotExport.toDot(net);
         assertThat(dot).startsWith("digraph economic_network {").contains("\"ofi\" -> \"ret_spy_5min\"");

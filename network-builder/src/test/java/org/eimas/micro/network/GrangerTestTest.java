@@ -163,9 +163,21 @@ class GrangerTestTest {
         double[] nan = y.clone();
         nan[4] = Double.NaN;
         assertThatThrownBy(() -> GrangerTest.test("ret", y, "ofi", nan, 1)).hasMessageContaining("'ofi' row 4");
-        GrangerMatrix m = GrangerTest.matrix(List.of("ret", "vpin"), new double[][] {y, c}, 2);
+        double[] z = new double[20];
+        for (int t = 0; t < 20; t++) {
+            z[t] = Math.cos(t * 0.7) * (1 + 0.05 * t);
+        }
+        GrangerMatrix m = GrangerTest.matrix(List.of("ret", "vpin", "ofi"), new double[][] {y, c, z}, 2);
+        // a constant cause: its column of the matrix is NaN, with a reason; a constant effect: its row
         assertThat(m.pValue()[0][1]).isNaN();
-        assertThat(m.errors()).anyMatch(e -> e.startsWith("vpin -> ret"));
+        assertThat(m.pValue()[2][1]).isNaN();
+        assertThat(m.pValue()[1][0]).isNaN();
+        assertThat(m.pValue()[1][2]).isNaN();
+        assertThat(m.lag()[1][0]).isZero();
+        assertThat(m.pValue()[0][2]).isBetween(0.0, 1.0);
+        assertThat(m.pValue()[2][0]).isBetween(0.0, 1.0);
+        assertThat(m.errors()).hasSize(4).anyMatch(e -> e.startsWith("vpin -> ret"))
+                .anyMatch(e -> e.startsWith("ret -> vpin") && e.contains("'vpin' is constant"));
     }
 
     /** RSS by solving X'X b = X'y with LU, the textbook way (fine on this well-conditioned example). */

@@ -43,10 +43,10 @@ class MicroMacroMergeTest {
         // on 03-05 the value dated 03-04 is the latest usable one; the one dated 03-05 is not yet
         assertThat(t.column("d_VIX")).containsExactly(-1.0, -1.0, 2.0);
 
-        // same-day availability (lag 0) uses the day's own value
-        MicroMacroMerge.Result same = MicroMacroMerge.merge(micro, macro,
-                new MicroMacroMerge.Options(MicroMacroMerge.FIVE_MINUTES_NS, MicroMacroMerge.DEFAULT_FLOWS, 0));
-        assertThat(same.table().column("d_VIX")).containsExactly(2.0, 2.0, 3.0);
+        // same-day availability (lag 0) would be look-ahead: refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                new MicroMacroMerge.Options(MicroMacroMerge.FIVE_MINUTES_NS, MicroMacroMerge.DEFAULT_FLOWS, 0))
+                .hasMessageContaining("never usable on its own date");
     }
 
     @Test
@@ -57,10 +57,11 @@ class MicroMacroMergeTest {
         long[] dts = {ns("2024-03-05", "00:00"), ns("2024-03-06", "00:00"), ns("2024-03-07", "00:00")};
         NumericTable macro = new NumericTable(List.of("dgs10"), dts, new double[][] {{4.1, 4.2, NaN}});
         MicroMacroMerge.Result r = MicroMacroMerge.merge(micro, macro, MicroMacroMerge.Options.defaults());
-        // 03-05: no macro usable yet (dropped); 10:05 has no spread (dropped);
-        // 03-07 uses 03-06's 4.2; 03-08 keeps 4.2 because 03-07 is missing
+        // 10:00 UTC is 05:00 New York, before the open: a value dated D is usable from the open of D + 1.
+        // 03-05: nothing usable yet (dropped); 10:05 has no spread (dropped); 03-07 05:00 NY still has only
+        // 03-05's 4.1 (03-06's value opens at 09:30); 03-08 has 03-06's 4.2 (03-07 is missing, never a zero)
         assertThat(r.table().tsIndex()).containsExactly(ns("2024-03-07", "10:00"), ns("2024-03-08", "10:00"));
-        assertThat(r.table().column("dgs10")).containsExactly(4.2, 4.2);
+        assertThat(r.table().column("dgs10")).containsExactly(4.1, 4.2);
         assertThat(r.bars()).isEqualTo(4);
         assertThat(r.droppedIncomplete()).isEqualTo(2);
     }

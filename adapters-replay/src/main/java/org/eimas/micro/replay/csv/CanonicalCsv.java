@@ -51,6 +51,11 @@ public final class CanonicalCsv {
     }
 
     private static List<String> header(CsvCursor c) {
+        return header(c, true);
+    }
+
+    /** The header row; fixed formats compare names lower-cased, numeric tables keep the names as written. */
+    private static List<String> header(CsvCursor c, boolean lowerCase) {
         if (!c.next()) {
             throw new CsvFormatException(c.file(), 1, 0, null, "empty file: a header row is required");
         }
@@ -60,7 +65,7 @@ public final class CanonicalCsv {
             if (f == 0 && !name.isEmpty() && name.charAt(0) == '\uFEFF') {
                 name = name.substring(1);
             }
-            names.add(name.toLowerCase(Locale.ROOT));
+            names.add(lowerCase ? name.toLowerCase(Locale.ROOT) : name);
         }
         return names;
     }
@@ -265,14 +270,17 @@ public final class CanonicalCsv {
      */
     public static NumericTable readTable(Path file) {
         try (CsvCursor c = CsvCursor.open(file)) {
-            List<String> h = header(c);
-            boolean hasTs = !h.isEmpty() && h.get(0).equals("ts");
+            List<String> h = header(c, false);
+            boolean hasTs = !h.isEmpty() && h.get(0).equalsIgnoreCase("ts");
+            if (hasTs) {
+                h.set(0, "ts");
+            }
             for (int f = 0; f < h.size(); f++) {
                 String name = h.get(f);
                 if (name.isEmpty()) {
                     throw new CsvFormatException(c.file(), 1, f + 1, String.join(",", h), "empty column name");
                 }
-                if (f > 0 && name.equals("ts")) {
+                if (f > 0 && name.equalsIgnoreCase("ts")) {
                     throw new CsvFormatException(c.file(), 1, f + 1, name, "ts may only be the first column");
                 }
                 if (h.indexOf(name) != f) {

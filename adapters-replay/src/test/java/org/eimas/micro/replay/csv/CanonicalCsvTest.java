@@ -180,6 +180,10 @@ class CanonicalCsvTest {
         assertThat(t.column("x1")).containsExactly(2, 0.001);
         assertThat(t.get(0, 2)).isNaN();
 
+        NumericTable cased = CanonicalCsv.readTable(write("n5.csv", "TS,VIXCLS,d_VIX\n1,2,3\n"));
+        assertThat(cased.columns()).containsExactly("VIXCLS", "d_VIX");
+        assertThat(cased.hasTs()).isTrue();
+
         NumericTable noTs = CanonicalCsv.readTable(write("n2.csv", "a,b\n1,2\n3,4\n"));
         assertThat(noTs.hasTs()).isFalse();
         assertThat(noTs.column("b")).containsExactly(2, 4);

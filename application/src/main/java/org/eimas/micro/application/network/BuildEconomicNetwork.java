@@ -11,6 +11,7 @@ import org.eimas.micro.domain.market.NumericTable;
 import org.eimas.micro.domain.port.NetworkStore;
 import org.eimas.micro.domain.port.TimeSource;
 import org.eimas.micro.domain.store.StoredNetwork;
+import org.eimas.micro.network.DailyPanel;
 import org.eimas.micro.network.EconomicNetwork;
 import org.eimas.micro.network.EconomicNetworkBuilder;
 import org.eimas.micro.network.MicroMacroMerge;
@@ -43,6 +44,15 @@ public final class BuildEconomicNetwork {
 
     public Run run(NumericTable micro, NumericTable macro, MicroMacroMerge.Options mergeOptions,
                    EconomicNetworkBuilder.Spec spec) {
+        return run(micro, macro, mergeOptions, spec, false);
+    }
+
+    /**
+     * @param macroDaily test {@code macro_to_micro} edges on one row per day ({@link DailyPanel}) instead of
+     *                   on the bars, where a forward-filled daily value is counted once per bar
+     */
+    public Run run(NumericTable micro, NumericTable macro, MicroMacroMerge.Options mergeOptions,
+                   EconomicNetworkBuilder.Spec spec, boolean macroDaily) {
         MicroMacroMerge.Result merged = MicroMacroMerge.merge(micro, macro, mergeOptions);
         if (merged.table().rows() == 0) {
             throw new IllegalArgumentException("the merged micro/macro table is empty: " + merged.bars()
@@ -57,7 +67,13 @@ public final class BuildEconomicNetwork {
         EconomicNetworkBuilder.Spec resolved = spec.withVariables(
                 spec.microVariables() != null ? spec.microVariables() : microVars,
                 spec.macroVariables() != null ? spec.macroVariables() : macro.columns());
-        EconomicNetwork net = EconomicNetworkBuilder.build(merged.table(), resolved);
+        NumericTable daily = null;
+        if (macroDaily) {
+            List<String> dailyMicro = new ArrayList<>(resolved.microVariables());
+            daily = DailyPanel.build(merged.table(), dailyMicro, mergeOptions.flowColumns(),
+                    macroColumns(macro, resolved.macroVariables()), mergeOptions.availabilityLagDays());
+        }
+        EconomicNetwork net = EconomicNetworkBuilder.build(merged.table(), daily, resolved);
         Map<String, String> params = parameters(merged, resolved, mergeOptions, net);
         OptionalLong id = OptionalLong.empty();
         if (store != null) {
@@ -70,6 +86,15 @@ public final class BuildEconomicNetwork {
                     params, edges)));
         }
         return new Run(merged, net, id, params);
+    }
+
+    /** The macro table restricted to the tested columns (so a missing value elsewhere drops no day). */
+    static NumericTable macroColumns(NumericTable macro, List<String> names) {
+        double[][] data = new double[names.size()][];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = macro.column(names.get(i));
+        }
+        return new NumericTable(names, macro.tsIndex(), data);
     }
 
     static Map<String, String> parameters(MicroMacroMerge.Result merged, EconomicNetworkBuilder.Spec spec,
@@ -85,6 +110,8 @@ public final class BuildEconomicNetwork {
         p.put("max_lag_micro_to_micro", Integer.toString(spec.microMaxlag()));
         p.put("max_lag_macro_to_micro", Integer.toString(spec.macroMaxlag()));
         p.put("correction", spec.benjaminiHochberg() ? "benjamini_hochberg" : "none");
+        p.put("macro_test_frequency", net.macroFrequency());
+        p.put("macro_test_rows", Integer.toString(net.macroRows()));
         p.put("tests", Integer.toString(net.tests().size()));
         p.put("skipped", Integer.toString(net.skipped().size()));
         ShockResponse irf = net.irf();

@@ -8,7 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.eimas.micro.application.backtest.BacktestRuns;
 import org.eimas.micro.cli.support.Json;
+import org.eimas.micro.storage.JooqBacktestRunStore;
+import org.eimas.micro.storage.RelationalDatabase;
+import org.eimas.micro.storage.StorageConfig;
 import org.eimas.micro.cli.report.Charts;
 import org.eimas.micro.domain.backtest.BacktestResult;
 import org.eimas.micro.domain.backtest.Backtester;
@@ -38,6 +42,15 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Directory for trades.csv, equity.csv, equity.png and drawdown.png.")
     Path out;
 
+    @Option(names = "--data-dir", description = "Store the run (parameters, metrics, trades) in this data directory's relational store.")
+    Path dataDir;
+
+    @Option(names = {"--strategy", "--name"}, defaultValue = "positions_file", description = "Strategy name recorded with a stored run.")
+    String strategy;
+
+    @Option(names = "--symbol", defaultValue = "", description = "Symbol recorded with a stored run (default: the bars file's name).")
+    String symbol;
+
     @Override
     public Integer call() throws Exception {
         NumericTable t = CanonicalCsv.readTable(bars);
@@ -54,6 +67,22 @@ public final class BacktestCommand implements Callable<Integer> {
         if (out != null) {
             writeOutputs(r, t);
             m.put("out", out.toString());
+        }
+        if (dataDir != null) {
+            long[] ts = new long[t.rows()];
+            for (int i = 0; i < ts.length; i++) {
+                ts[i] = t.hasTs() ? t.ts(i) : i;
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("bars_file", bars.toString());
+            params.put("cost_bps", Double.toString(costBps));
+            params.put("bars_per_year", Double.toString(bpy));
+            try (RelationalDatabase db = StorageConfig.embedded(dataDir).openRelational(System.currentTimeMillis() * 1_000_000L)) {
+                String sym = symbol.isBlank() ? bars.getFileName().toString().replaceAll("\\.csv(\\.gz)?$", "") : symbol;
+                long id = new JooqBacktestRunStore(db).save(BacktestRuns.toStored(System.currentTimeMillis() * 1_000_000L,
+                        strategy, sym, ts, params, r));
+                m.put("run_id", id);
+            }
         }
         if (json) {
             Json.print(m);
