@@ -115,8 +115,11 @@ public final class DashboardHub implements MonitorListener {
         return ("event: " + event + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Registers a client; it first receives the status and the latest update of every symbol. */
-    SseSubscriber subscribe(int capacity) {
+    /**
+     * Registers a client with a queue of {@code capacity} frames; it first receives the status and the
+     * latest update of every symbol. The server calls this per {@code /events} request.
+     */
+    public SseSubscriber subscribe(int capacity) {
         SseSubscriber c = new SseSubscriber(nextClientId.getAndIncrement(), capacity);
         c.offer(statusFrame);
         for (String json : latestJson.values()) {
@@ -126,7 +129,7 @@ public final class DashboardHub implements MonitorListener {
         return c;
     }
 
-    void unsubscribe(SseSubscriber c) {
+    public void unsubscribe(SseSubscriber c) {
         c.close();
         if (clients.remove(c)) {
             droppedByClosedClients.addAndGet(c.dropped());

@@ -6,9 +6,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One Server-Sent-Events client's bounded queue of encoded frames. {@link #offer} never blocks the
- * publisher: when the queue is full the oldest frame is dropped and counted.
+ * publisher: when the queue is full the oldest frame is dropped and counted. Frames are UTF-8
+ * {@code event: NAME\ndata: JSON\n\n}; the server writes them to the client's HTTP response.
  */
-final class SseSubscriber {
+public final class SseSubscriber {
     private final long id;
     private final ArrayBlockingQueue<byte[]> queue;
     private final AtomicLong dropped = new AtomicLong();
@@ -38,7 +39,7 @@ final class SseSubscriber {
     }
 
     /** The next frame if one is queued now. */
-    byte[] pollNow() {
+    public byte[] pollNow() {
         return queue.poll();
     }
 
@@ -46,7 +47,7 @@ final class SseSubscriber {
         sent.incrementAndGet();
     }
 
-    long dropped() {
+    public long dropped() {
         return dropped.get();
     }
 
@@ -54,7 +55,7 @@ final class SseSubscriber {
         return sent.get();
     }
 
-    int pending() {
+    public int pending() {
         return queue.size();
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A real browser: headless Chromium loads the page from the running server (synthetic feed) and the
@@ -15,8 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
  * With -Deimas.screenshot=FILE it also saves a screenshot of the page.
  */
 class DashboardBrowserTest {
-    @TempDir
-    Path profile;
+    /** Deletes the browser profile; Chromium's Singleton* symlinks are removed as links. */
+    private static void deleteTree(Path root) {
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception e) {
+            // best effort: a temp directory
+        }
+    }
 
     @Test
     void theBrowserShowsAVpinValueThatChanges() throws Exception {
@@ -28,6 +36,7 @@ class DashboardBrowserTest {
             Assumptions.abort("Chromium not found (set EIMAS_CHROMIUM or apt-get install chromium); "
                     + "skipping the headless-browser test of the dashboard");
         }
+        Path profile = Files.createTempDirectory("eimas-chromium");
         try (LiveFixture f = new LiveFixture(1.0, 60, 1, null, DashboardSettings.loopback(0));
              Chromium browser = new Chromium(chromium, f.base + "/", profile, 1400, 1000)) {
             f.startFeed();
@@ -69,6 +78,8 @@ class DashboardBrowserTest {
             if (shot != null && !shot.isBlank()) {
                 browser.screenshot(Path.of(shot), 1400);
             }
+        } finally {
+            deleteTree(profile);
         }
     }
 }
