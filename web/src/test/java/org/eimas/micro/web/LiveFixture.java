@@ -69,7 +69,8 @@ final class LiveFixture implements AutoCloseable {
     boolean awaitFeedEnd(long seconds) throws InterruptedException {
         boolean ok = closed.await(seconds, TimeUnit.SECONDS);
         monitor.drain(5_000);
-        return ok;
+        // the hub's dispatcher handles the final status after every earlier update and alert (FIFO)
+        return ok && Http.await(() -> hub.status() == ConnectionStatus.CLOSED || hub.status() == ConnectionStatus.FAILED, 10_000);
     }
 
     @Override

@@ -35,14 +35,19 @@ class SseFanOutTest {
                 f.startFeed();
                 assertThat(f.awaitFeedEnd(120)).isTrue();
                 double feedSeconds = (System.nanoTime() - t0) / 1e9;
-                long offeredEach = 1 + f.hub.broadcasts(); // the initial status frame + every broadcast
+                // the hub has seen the feed's last event (CLOSED) when its own status says so; then every client
+                // was offered the initial status frame + every broadcast
                 boolean settled = Http.await(() -> {
+                    if (f.hub.status() != org.eimas.micro.domain.market.ConnectionStatus.CLOSED) {
+                        return false;
+                    }
                     long got = 0;
                     for (SseReader r : readers) {
                         got += r.frames();
                     }
-                    return got + f.hub.droppedFrames() == clients * offeredEach;
+                    return got + f.hub.droppedFrames() == clients * (1 + f.hub.broadcasts());
                 }, 20_000);
+                long offeredEach = 1 + f.hub.broadcasts();
                 double drainSeconds = (System.nanoTime() - t0) / 1e9;
                 long minUpdates = Long.MAX_VALUE;
                 long sumUpdates = 0;
