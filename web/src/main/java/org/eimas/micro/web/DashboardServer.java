@@ -118,8 +118,9 @@ public final class DashboardServer implements AutoCloseable {
             config.routes.get("/events", this::events);
             config.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status, DashboardJson.error(e.status, e.getMessage())));
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    json(ctx, 404, DashboardJson.error(404, "no such resource: " + ctx.path()));
+                String r = ctx.result();
+                if (ctx.path().startsWith("/api/") && (r == null || !r.startsWith("{"))) {
+                    json(ctx, 404, DashboardJson.error(404, "no such endpoint: " + ctx.method() + " " + ctx.path()));
                 }
             });
         });

@@ -66,6 +66,9 @@ class DashboardApiTest {
             JsonNode err = JSON.readTree(unknown.body());
             assertThat(err.get("error").asText()).contains("unknown symbol: XYZ");
             assertThat(Http.get(f.base + "/api/history/XYZ").statusCode()).isEqualTo(404);
+            HttpResponse<String> noEndpoint = Http.get(f.base + "/api/nope");
+            assertThat(noEndpoint.statusCode()).isEqualTo(404);
+            assertThat(JSON.readTree(noEndpoint.body()).get("error").asText()).isEqualTo("no such endpoint: GET /api/nope");
             assertThat(Http.get(f.base + "/api/alerts?since=yesterday").statusCode()).isEqualTo(400);
 
             try (SseReader sse = new SseReader(Http.CLIENT, f.base + "/events", true)) {
