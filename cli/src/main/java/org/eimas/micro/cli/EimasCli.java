@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.BacktestCommand.class,
                 org.eimas.micro.cli.command.LassoCommand.class,
                 org.eimas.micro.cli.command.HawkesCommand.class,
+                org.eimas.micro.cli.command.ForecastCommand.class,
                 org.eimas.micro.cli.command.OfiCommand.class,
                 org.eimas.micro.cli.command.SignCommand.class,
                 org.eimas.micro.cli.command.VpinCommand.class,

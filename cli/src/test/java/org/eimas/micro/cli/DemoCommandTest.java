@@ -16,12 +16,24 @@ class DemoCommandTest {
     @Test
     void shortDemoWritesASelfContainedReportAndStoresItsRuns() throws Exception {
         Path out = dir.resolve("demo");
-        CliRunner.Result r = CliRunner.run("demo", "--out", out.toString(), "--hours", "2.5", "--json");
+        // a FRED CSV download (VIXCLS, with one missing day) as the macro set
+        StringBuilder fred = new StringBuilder("observation_date,VIXCLS\n");
+        for (java.time.LocalDate d = java.time.LocalDate.of(2024, 4, 1); d.isBefore(java.time.LocalDate.of(2024, 6, 3));
+             d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) {
+                fred.append(d).append(',').append(d.getDayOfMonth() == 15 ? "." : String.valueOf(12 + d.getDayOfMonth() % 7))
+                        .append('\n');
+            }
+        }
+        Path vix = Files.writeString(dir.resolve("VIXCLS.csv"), fred);
+        CliRunner.Result r = CliRunner.run("demo", "--out", out.toString(), "--hours", "2.5", "--json",
+                "--fred-csv", vix.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         JsonNode j = Json.objectMapper().readTree(r.out());
         assertThat(j.get("targets").fieldNames()).toIterable()
                 .containsExactly("sharpe", "win_rate", "max_drawdown", "r2_5min", "ofi_direction_accuracy");
         assertThat(j.get("stored_rows").get("trades").asLong()).isEqualTo(j.get("events").get("trades").asLong());
+        assertThat(j.get("macro_source").asText()).startsWith("FRED CSV");
         String html = Files.readString(out.resolve("report.html"));
         for (String part : new String[] {"<h2>SPY</h2>", "<h2>QQQ</h2>", "data:image/png;base64,", "<svg", "deflated Sharpe"}) {
             assertThat(html.contains(part)).as("report contains " + part).isTrue();

@@ -10,7 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.eimas.micro.application.EimasPlatform;
+import java.util.Optional;
 import org.eimas.micro.application.demo.DemoPipeline;
+import org.eimas.micro.application.macro.FetchMacroTable;
+import org.eimas.micro.domain.macro.MacroTables;
+import org.eimas.micro.domain.store.MacroSeries;
+import org.eimas.micro.fred.FredCsvFiles;
+import org.eimas.micro.fred.FredModule;
+import org.eimas.micro.fred.FredSettings;
 import org.eimas.micro.application.demo.DemoResult;
 import org.eimas.micro.cli.report.DemoReport;
 import org.eimas.micro.cli.support.Json;
@@ -52,8 +59,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--date", defaultValue = "2024-06-03", description = "Simulated day (default ${DEFAULT-VALUE}).")
     LocalDate date;
 
-    @Option(names = "--macro", description = "Daily macro table (ts,VIX,d_VIX,...) to use instead of the synthetic set.")
+    @Option(names = "--macro", description = "Daily macro table (ts,SERIES,...; e.g. from 'eimas macro fetch|import') instead of the synthetic set.")
     Path macro;
+
+    @Option(names = "--fred-csv", split = ",", description = "FRED CSV downloads (observation_date,SERIES) to use as the macro set.")
+    List<Path> fredCsv;
+
+    @Option(names = "--fred-series", defaultValue = "VIXCLS,DGS10", split = ",",
+            description = "Series fetched from FRED when FRED_API_KEY is set and no --macro/--fred-csv is given (default ${DEFAULT-VALUE}).")
+    List<String> fredSeries;
+
+    @Option(names = "--fred-url", description = "FRED API base URL (default FRED's own).")
+    String fredUrl;
 
     @Option(names = "--cost-bps", defaultValue = "2", description = "Transaction cost in bps (default ${DEFAULT-VALUE}).")
     double costBps;
@@ -61,13 +78,48 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary instead of the text one.")
     boolean json;
 
+    private String macroSource = "synthetic";
+
+    /** --macro, then --fred-csv, then FRED's API when a key is set, else the synthetic daily set. */
+    private NumericTable macroTable(Path dataDir) {
+        if (macro != null) {
+            macroSource = "table " + macro;
+            return CanonicalCsv.readTable(macro);
+        }
+        if (fredCsv != null && !fredCsv.isEmpty()) {
+            List<MacroSeries> all = new java.util.ArrayList<>();
+            for (Path f : fredCsv) {
+                all.addAll(FredCsvFiles.read(f));
+            }
+            macroSource = "FRED CSV " + fredCsv;
+            return MacroTables.byDate(all);
+        }
+        String key = System.getenv("FRED_API_KEY");
+        if (key != null && !key.isBlank()) {
+            try {
+                FredSettings settings = FredSettings.of(fredUrl != null ? fredUrl : FredSettings.DEFAULT_URL, key);
+                try (EimasPlatform p = EimasPlatform.builder()
+                        .module(new FredModule(settings, dataDir.resolve("macro-cache"), false)).build()) {
+                    FetchMacroTable.Result r = new FetchMacroTable(p.get(org.eimas.micro.domain.port.MacroSeriesSource.class))
+                            .run(fredSeries, date.minusDays(60), date.minusDays(1), Optional.of(date.minusDays(1)));
+                    macroSource = "FRED " + fredSeries + " as of " + date.minusDays(1);
+                    return r.table();
+                }
+            } catch (RuntimeException e) {
+                System.err.println("eimas demo: FRED unavailable (" + e.getMessage() + "); using the synthetic macro set");
+            }
+        }
+        macroSource = "synthetic";
+        return DemoPipeline.syntheticMacro(date, seed);
+    }
+
     @Override
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Files.createDirectories(out);
         Path dataDir = out.resolve("data");
         SyntheticMarketConfig cfg = SyntheticMarketConfig.of(symbols, date, hours, seed);
-        NumericTable macroTable = macro != null ? CanonicalCsv.readTable(macro) : DemoPipeline.syntheticMacro(date, seed);
+        NumericTable macroTable = macroTable(dataDir);
         DemoResult r;
         try (EimasPlatform p = EimasPlatform.builder()
                 .module(new ReplayModule(cfg, 0))
@@ -93,6 +145,7 @@ public final class DemoCommand implements Callable<Integer> {
             m.put("events", r.eventCounts());
             m.put("stored_rows", r.storedRows());
             m.put("alerts", r.alerts().size());
+            m.put("macro_source", macroSource);
             Map<String, Object> t = new LinkedHashMap<>();
             for (TargetCheck c : r.targets()) {
                 t.put(c.name(), Map.of("measured", c.measured(), "target", c.comparison() + " " + c.target(), "verdict", c.verdict()));
@@ -102,7 +155,8 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             System.out.printf(Locale.ROOT, "demo: %s on %s, seed %d, %.1f s%n", String.join(",", symbols), date, seed, secs);
             System.out.println("events: " + r.eventCounts() + "; stored in QuestDB: " + r.storedRows());
-            System.out.println("VPIN alerts: " + r.alerts().size() + "; network edges: " + r.network().network().edges().size());
+            System.out.println("VPIN alerts: " + r.alerts().size() + "; network edges: " + r.network().network().edges().size()
+                    + " (macro: " + macroSource + ")");
             for (Map.Entry<String, DemoResult.SymbolResult> e : r.perSymbol().entrySet()) {
                 DemoResult.SymbolResult s = e.getValue();
                 System.out.printf(Locale.ROOT, "%s: OFI beta %.4g ticks/share R2 %.3f | LASSO OOS R2 1m %.3f 5m %.3f dir %.1f%% |"

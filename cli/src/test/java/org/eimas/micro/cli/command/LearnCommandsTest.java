@@ -159,4 +159,59 @@ class LearnCommandsTest {
         assertThat(bad.code()).isEqualTo(1);
         assertThat(bad.err()).contains("unsorted.csv").contains("line 3").contains("sorted");
     }
+
+    @Test
+    void forecastTrainsWalkForwardSavesAndPredicts() throws IOException {
+        // 1-minute rows over 3 days; the next minute's return is 4·ofi bps + small noise
+        Random rnd = new Random(12);
+        StringBuilder sb = new StringBuilder("ts,ofi,spread_bps,mid_price\n");
+        long day0 = 1_709_596_800_000_000_000L;
+        for (int d = 0; d < 3; d++) {
+            double mid = 100;
+            double ret = 0;
+            for (int m = 0; m < 120; m++) {
+                mid *= 1 + ret * 1e-4;
+                double ofi = rnd.nextGaussian();
+                sb.append(day0 + d * 86_400_000_000_000L + (870 + m) * 60_000_000_000L).append(',').append(ofi)
+                        .append(',').append(1 + rnd.nextDouble()).append(',').append(mid).append('\n');
+                ret = 4 * ofi + 0.2 * rnd.nextGaussian();
+            }
+        }
+        Path f = dir.resolve("features.csv");
+        Files.writeString(f, sb.toString());
+        Path data = dir.resolve("data");
+        Run tooFew = run("forecast", "train", "--features", f.toString(), "--symbol", "AMZN", "--horizon", "1min",
+                "--data-dir", data.toString());
+        assertThat(tooFew.code()).isEqualTo(1);
+        assertThat(tooFew.err()).contains("357 complete rows").contains("fewer than min_observations 1000");
+        JsonNode r = json(run("forecast", "train", "--features", f.toString(), "--symbol", "AMZN", "--horizon", "1min",
+                "--min-observations", "300", "--data-dir", data.toString(), "--json"));
+        assertThat(r.get("rows").asInt()).isEqualTo(357);
+        assertThat(r.get("selected").has("ofi")).isTrue();
+        assertThat(r.get("walk_forward").get("rows").asInt()).isEqualTo(5 * (357 / 6));
+        JsonNode targets = r.get("targets");
+        double r2 = targets.get("r2").get("measured").asDouble();
+        assertThat(r2).isEqualTo(r.get("walk_forward").get("r2").asDouble()).isGreaterThan(0.9);
+        assertThat(targets.get("r2").get("status").asText()).isEqualTo("PASS");
+        assertThat(targets.get("direction_accuracy").get("target").asDouble()).isEqualTo(0.6);
+        JsonNode p = json(run("forecast", "predict", "--symbol", "AMZN", "--horizon", "1min", "--feature", "ofi=1.5",
+                "--feature", "spread_bps=1.5", "--data-dir", data.toString(), "--json"));
+        assertThat(p.get("predicted_return_bps").asDouble()).isCloseTo(6.0, within(0.5));
+        assertThat(p.get("direction").asText()).isEqualTo("UP");
+        assertThat(p.get("confidence").asDouble()).isCloseTo(Math.min(p.get("predicted_return_bps").asDouble() / 10, 1),
+                within(1e-12));
+        // a daily macro series joins as a feature (one value per day: constant within a day, so it is standardised
+        // but carries day-level information only)
+        Path vix = dir.resolve("vix.csv");
+        Files.writeString(vix, "ts,value\n" + (day0 - 86_400_000_000_000L) + ",13.5\n" + day0 + ",14.25\n"
+                + (day0 + 86_400_000_000_000L) + ",15.0\n");
+        Run noPriorDay = run("forecast", "train", "--features", f.toString(), "--symbol", "AMZN", "--horizon", "1min",
+                "--min-observations", "200", "--macro", "VIXCLS=" + vix, "--data-dir", data.toString(), "--json");
+        JsonNode withMacro = json(noPriorDay);
+        // day 0 sees 13.5 (from the day before), day 1 sees 14.25, day 2 sees 15.0: all 357 rows stay
+        assertThat(withMacro.get("rows").asInt()).isEqualTo(357);
+        Run missing = run("forecast", "predict", "--symbol", "AMZN", "--horizon", "1min", "--feature", "ofi=1",
+                "--data-dir", data.toString());
+        assertThat(missing.err()).contains("feature 'VIXCLS' is missing").contains("needs [VIXCLS, ofi, spread_bps]");
+    }
 }

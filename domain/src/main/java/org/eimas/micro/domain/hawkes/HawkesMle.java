@@ -9,16 +9,15 @@ package org.eimas.micro.domain.hawkes;
  * so it lies on the segment μ = (n - αC)/T, α ∈ [0, n/C), where ℓ(α) = Σ log(n/T + α d_i) - n with
  * d_i = A_i - C/T is a concave function of one variable. It is maximised by a safeguarded Newton iteration
  * (bisection when a step leaves the bracket); α = 0 (a Poisson process, μ = n/T) when ℓ'(0) ≤ 0.</li>
- * <li>The profile ℓ*(β) is scanned on a log-spaced grid from 0.1/T to 10⁴·n/T (three points per decade), then the best
- * grid cell is refined by golden-section search on log β to 1e-9 relative. The grid makes the search global in β,
+ * <li>The profile ℓ*(β) is scanned on a log-spaced grid from 0.1/T to 10⁴·n/T (two points per decade), then the best
+ * grid cell is refined by Brent's method on log β to 1e-9. The grid makes the search global in β,
  * the inner problem is globally solved for each β.</li>
  * </ol>
  * Cost: O(n) per profile point (one exponential per event plus a few Newton passes). A fit whose branching ratio
  * α/β is &gt;= 1 is rejected: a non-stationary process has no stationary intensity and the estimate is not usable.
  */
 public final class HawkesMle {
-    private static final double GOLDEN = (Math.sqrt(5) - 1) / 2;
-    private static final int GRID_PER_DECADE = 3;
+    private static final int GRID_PER_DECADE = 2;
 
     private final double[] t;
     private final double horizon;
@@ -27,7 +26,7 @@ public final class HawkesMle {
     private int evaluations;
     // results of the last profile evaluation
     private double lastAlpha;
-    private double lastLl;
+    private double lastBranching = 0.5;
 
     private HawkesMle(double[] events, double horizon) {
         this.t = events;
@@ -73,33 +72,10 @@ public final class HawkesMle {
                 best = k;
             }
         }
-        // golden section on [grid[best-1], grid[best+1]] (clipped at the ends)
+        // Brent's method (parabolic interpolation with golden-section safeguard) on the best grid cell
         double a = grid[Math.max(0, best - 1)];
         double b = grid[Math.min(points - 1, best + 1)];
-        double x1 = b - GOLDEN * (b - a);
-        double x2 = a + GOLDEN * (b - a);
-        double f1 = profile(Math.exp(x1));
-        double f2 = profile(Math.exp(x2));
-        while (b - a > 1e-9) {
-            if (f1 >= f2) {
-                b = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = b - GOLDEN * (b - a);
-                f1 = profile(Math.exp(x1));
-            } else {
-                a = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = a + GOLDEN * (b - a);
-                f2 = profile(Math.exp(x2));
-            }
-        }
-        double logBeta = f1 >= f2 ? x1 : x2;
-        double bestLl = Math.max(f1, f2);
-        if (value[best] > bestLl) { // the refinement can only improve on the grid; keep the grid point otherwise
-            logBeta = grid[best];
-        }
+        double logBeta = brentMax(a, b, grid[best], value[best]);
         double beta = Math.exp(logBeta);
         double ll = profile(beta);
         double alpha = lastAlpha;
@@ -111,6 +87,87 @@ public final class HawkesMle {
         double ks = HawkesGoodnessOfFit.ksStatisticExp1(tau);
         assert Math.abs(exact - ll) <= 1e-6 * (1 + Math.abs(ll)) : exact + " vs " + ll;
         return new HawkesFit(p, exact, ks, HawkesGoodnessOfFit.ksPValue(ks, n), n, horizon, evaluations);
+    }
+
+    /**
+     * Maximises the profile on [a, b] starting from x (value fx) by Brent's method (Brent 1973, "Algorithms for
+     * Minimization without Derivatives", ch. 5), to 1e-9 absolute in log β.
+     */
+    private double brentMax(double a, double b, double x0, double f0) {
+        final double c = 0.5 * (3 - Math.sqrt(5));
+        double x = x0;
+        double w = x0;
+        double v = x0;
+        double fx = -f0;
+        double fw = fx;
+        double fv = fx;
+        double d = 0;
+        double e = 0;
+        for (int it = 0; it < 200; it++) {
+            double m = 0.5 * (a + b);
+            double tol1 = 1e-9 + 1e-12 * Math.abs(x);
+            double tol2 = 2 * tol1;
+            if (Math.abs(x - m) <= tol2 - 0.5 * (b - a)) {
+                break;
+            }
+            boolean golden = true;
+            if (Math.abs(e) > tol1) {
+                double r = (x - w) * (fx - fv);
+                double q = (x - v) * (fx - fw);
+                double p = (x - v) * q - (x - w) * r;
+                q = 2 * (q - r);
+                if (q > 0) {
+                    p = -p;
+                } else {
+                    q = -q;
+                }
+                double eOld = e;
+                e = d;
+                if (Math.abs(p) < Math.abs(0.5 * q * eOld) && p > q * (a - x) && p < q * (b - x)) {
+                    d = p / q;
+                    double u = x + d;
+                    if (u - a < tol2 || b - u < tol2) {
+                        d = m > x ? tol1 : -tol1;
+                    }
+                    golden = false;
+                }
+            }
+            if (golden) {
+                e = x >= m ? a - x : b - x;
+                d = c * e;
+            }
+            double u = Math.abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1);
+            double fu = -profile(Math.exp(u));
+            if (fu <= fx) {
+                if (u >= x) {
+                    a = x;
+                } else {
+                    b = x;
+                }
+                v = w;
+                fv = fw;
+                w = x;
+                fw = fx;
+                x = u;
+                fx = fu;
+            } else {
+                if (u < x) {
+                    a = u;
+                } else {
+                    b = u;
+                }
+                if (fu <= fw || w == x) {
+                    v = w;
+                    fv = fw;
+                    w = u;
+                    fw = fu;
+                } else if (fu <= fv || v == x || v == w) {
+                    v = u;
+                    fv = fu;
+                }
+            }
+        }
+        return x;
     }
 
     private double compensatorTail(double beta) {
@@ -128,7 +185,6 @@ public final class HawkesMle {
         double aLast = 0;
         long tied = 0;
         double lastT = Double.NaN;
-        double tail = 0;
         for (int i = 0; i < n; i++) {
             double ti = t[i];
             double a;
@@ -142,8 +198,17 @@ public final class HawkesMle {
                 lastT = ti;
             }
             d[i] = a;
-            tail += -Math.expm1(-beta * (horizon - ti));
         }
+        double tail = 0;
+        int k = n - 1;
+        for (; k >= 0; k--) {
+            double x = beta * (horizon - t[k]);
+            if (x > 40) { // 1 - e^{-x} == 1 in double precision from here on (t is sorted)
+                break;
+            }
+            tail += -Math.expm1(-x);
+        }
+        tail += k + 1;
         double c = tail / beta;
         double cOverT = c / horizon;
         double sumA = 0;
@@ -157,22 +222,26 @@ public final class HawkesMle {
         if (!(slope0 > 0)) {
             alpha = 0;
         } else {
-            alpha = solveInner(base, n / c);
+            alpha = solveInner(base, n / c, beta);
         }
         double ll = -n;
         for (int i = 0; i < n; i++) {
             ll += Math.log(base + alpha * d[i]);
         }
         lastAlpha = alpha;
-        lastLl = ll;
+        if (alpha > 0) {
+            lastBranching = alpha / beta;
+        }
         return ll;
     }
 
     /** Root of ℓ'(α) = Σ d_i / (base + α d_i) on (0, hiExclusive), ℓ' decreasing, ℓ'(0) &gt; 0. */
-    private double solveInner(double base, double hiExclusive) {
+    private double solveInner(double base, double hiExclusive, double beta) {
         double lo = 0;
         double hi = hiExclusive;
-        double alpha = Double.isNaN(lastAlpha) || lastAlpha <= 0 || lastAlpha >= hi ? 0.5 * hi : lastAlpha;
+        // start from the branching ratio of the previous profile point, which varies slowly with β
+        double guess = lastBranching * beta;
+        double alpha = guess > 0 && guess < hi ? guess : 0.5 * hi;
         for (int it = 0; it < 200; it++) {
             double g = 0;
             double h = 0;

@@ -22,6 +22,14 @@ public interface TickStore extends AutoCloseable {
     /** Feature rows for a symbol: the table's ts index and its columns. */
     void appendFeatures(String symbol, NumericTable features);
 
+    /**
+     * Feature rows of a symbol with ts in [fromNs, toNs), in time order, as written by {@link #appendFeatures}.
+     * The default says the store cannot read features back; stores that can override it.
+     */
+    default NumericTable readFeatures(String symbol, long fromNs, long toNs) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot read feature rows back");
+    }
+
     long readTrades(String symbol, long fromNs, long toNs, Consumer<Trade> sink);
 
     long readQuotes(String symbol, long fromNs, long toNs, Consumer<Quote> sink);
