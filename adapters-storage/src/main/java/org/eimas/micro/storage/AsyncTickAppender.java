@@ -4,7 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Runs a trades or quotes {@link TickAppender} on its own thread so that parsing (the caller's
+ * Runs a trades, quotes or books {@link TickAppender} on its own thread so that parsing (the caller's
  * thread) and writing overlap: rows are copied into one of three preallocated column chunks and
  * handed over when a chunk is full. Same semantics as the wrapped appender: batches of
  * {@code batchRows} are committed, {@link #finish()} commits the rest, {@link #close()} without
@@ -20,6 +20,12 @@ public final class AsyncTickAppender implements AutoCloseable {
     private static final int ABORT = 2;
 
     private static final class Chunk {
+        final int levels;
+        final int[] n4;
+        final double[] bp;
+        final double[] bs;
+        final double[] ap;
+        final double[] as;
         final long[] ts;
         final String[] sym;
         final double[] a;
@@ -30,7 +36,13 @@ public final class AsyncTickAppender implements AutoCloseable {
         int n;
         int end;
 
-        Chunk(int cap) {
+        Chunk(int cap, int levels) {
+            this.levels = levels;
+            n4 = levels > 0 ? new int[cap] : null;
+            bp = levels > 0 ? new double[cap * levels] : null;
+            bs = levels > 0 ? new double[cap * levels] : null;
+            ap = levels > 0 ? new double[cap * levels] : null;
+            as = levels > 0 ? new double[cap * levels] : null;
             ts = new long[cap];
             sym = new String[cap];
             a = new double[cap];
@@ -51,10 +63,10 @@ public final class AsyncTickAppender implements AutoCloseable {
     private long rows;
     private boolean ended;
 
-    /** Takes ownership of {@code target} (TRADES or QUOTES); it is finished or closed by this appender. */
+    /** Takes ownership of {@code target} (TRADES, QUOTES or BOOKS); it is finished or closed by this appender. */
     public AsyncTickAppender(TickAppender target, int chunkRows) {
-        if (target.kind() != TickAppender.Kind.TRADES && target.kind() != TickAppender.Kind.QUOTES) {
-            throw new IllegalArgumentException("AsyncTickAppender writes trades or quotes, not " + target.kind());
+        if (target.kind() == TickAppender.Kind.ORDER_EVENTS) {
+            throw new IllegalArgumentException("AsyncTickAppender writes trades, quotes or books, not " + target.kind());
         }
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunkRows must be positive, got " + chunkRows);
@@ -62,7 +74,7 @@ public final class AsyncTickAppender implements AutoCloseable {
         this.target = target;
         this.cap = chunkRows;
         for (int i = 0; i < 3; i++) {
-            free.add(new Chunk(chunkRows));
+            free.add(new Chunk(chunkRows, target.kind() == TickAppender.Kind.BOOKS ? target.levels() : 0));
         }
         this.cur = free.poll();
         this.thread = new Thread(this::run, "eimas-tick-writer-" + target.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -107,6 +119,28 @@ public final class AsyncTickAppender implements AutoCloseable {
         ch.b[i] = ask;
         ch.c[i] = bidSize;
         ch.d[i] = askSize;
+        rows++;
+        if (++ch.n == cap) {
+            handOff(MORE);
+        }
+    }
+
+    /** See {@link TickAppender#book}; the arrays are copied, so the caller may reuse them. */
+    public void book(long ts, String symbol, int n, double[] bidPx, double[] bidSz, double[] askPx, double[] askSz) {
+        if (target.kind() != TickAppender.Kind.BOOKS) {
+            throw new IllegalStateException("this appender writes " + target.kind() + ", not BOOKS");
+        }
+        Chunk ch = open();
+        int i = ch.n;
+        int levels = ch.levels;
+        ch.ts[i] = ts;
+        ch.sym[i] = symbol;
+        ch.n4[i] = n;
+        int m = Math.max(0, Math.min(n, levels)); // the writer rejects n outside 1..levels
+        System.arraycopy(bidPx, 0, ch.bp, i * levels, m);
+        System.arraycopy(bidSz, 0, ch.bs, i * levels, m);
+        System.arraycopy(askPx, 0, ch.ap, i * levels, m);
+        System.arraycopy(askSz, 0, ch.as, i * levels, m);
         rows++;
         if (++ch.n == cap) {
             handOff(MORE);
@@ -173,9 +207,14 @@ public final class AsyncTickAppender implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 target.trade(ch.ts[i], ch.sym[i], ch.a[i], ch.b[i], ch.c[i], ch.d[i], ch.e[i]);
             }
-        } else {
+        } else if (target.kind() == TickAppender.Kind.QUOTES) {
             for (int i = 0; i < n; i++) {
                 target.quote(ch.ts[i], ch.sym[i], ch.a[i], ch.b[i], ch.c[i], ch.d[i]);
+            }
+        } else {
+            int levels = ch.levels;
+            for (int i = 0; i < n; i++) {
+                target.book(ch.ts[i], ch.sym[i], ch.n4[i], ch.bp, ch.bs, ch.ap, ch.as, i * levels);
             }
         }
     }

@@ -112,18 +112,9 @@ public final class QuestDbTickStore implements TickStore {
     }
 
     private void createTables() {
-        execute("CREATE TABLE IF NOT EXISTS trades (ts TIMESTAMP_NS, symbol SYMBOL CAPACITY 1024 CACHE, seq INT,"
-                + " price DOUBLE, size DOUBLE, aggressor BYTE, bid DOUBLE, ask DOUBLE)"
-                + " TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, seq)");
-        execute("CREATE TABLE IF NOT EXISTS quotes (ts TIMESTAMP_NS, symbol SYMBOL CAPACITY 1024 CACHE, seq INT,"
-                + " bid DOUBLE, ask DOUBLE, bid_size DOUBLE, ask_size DOUBLE)"
-                + " TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, seq)");
-        execute("CREATE TABLE IF NOT EXISTS order_events (ts TIMESTAMP_NS, symbol SYMBOL CAPACITY 1024 CACHE, seq INT,"
-                + " event_type SYMBOL, side SYMBOL, price DOUBLE, size DOUBLE, order_id LONG)"
-                + " TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, seq)");
-        execute("CREATE TABLE IF NOT EXISTS features (ts TIMESTAMP_NS, symbol SYMBOL CAPACITY 1024 CACHE,"
-                + " feature SYMBOL CAPACITY 1024 CACHE, val DOUBLE)"
-                + " TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, feature)");
+        for (String ddl : TickSchema.baseTables()) {
+            execute(ddl);
+        }
     }
 
     /** Number of levels the books table holds (0 when there is no books table yet). */
@@ -158,20 +149,10 @@ public final class QuestDbTickStore implements TickStore {
         }
         int have = bookLevels();
         if (have == 0) {
-            StringBuilder ddl = new StringBuilder("CREATE TABLE IF NOT EXISTS books (ts TIMESTAMP_NS,"
-                    + " symbol SYMBOL CAPACITY 1024 CACHE, seq INT, levels INT");
-            for (int i = 1; i <= levels; i++) {
-                ddl.append(", bid_px_").append(i).append(" DOUBLE, bid_sz_").append(i).append(" DOUBLE, ask_px_")
-                        .append(i).append(" DOUBLE, ask_sz_").append(i).append(" DOUBLE");
-            }
-            ddl.append(") TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, symbol, seq)");
-            execute(ddl.toString());
+            execute(TickSchema.booksTable(levels));
         } else if (have < levels) {
-            // WAL tables take one column per ALTER statement
-            for (int i = have + 1; i <= levels; i++) {
-                for (String c : new String[] {"bid_px_", "bid_sz_", "ask_px_", "ask_sz_"}) {
-                    execute("ALTER TABLE books ADD COLUMN " + c + i + " DOUBLE");
-                }
+            for (String ddl : TickSchema.addBookLevels(have, levels)) {
+                execute(ddl);
             }
             applyWal();
         }
@@ -335,17 +316,11 @@ public final class QuestDbTickStore implements TickStore {
     // ---------------------------------------------------------------- reading
 
     private static String literal(String symbol) {
-        if (symbol == null || symbol.isBlank()) {
-            throw new IllegalArgumentException("symbol must not be empty");
-        }
-        return "'" + symbol.replace("'", "''") + "'";
+        return TickSchema.literal(symbol);
     }
 
     private static String range(long fromNs, long toNs) {
-        if (toNs < fromNs) {
-            throw new IllegalArgumentException("time range ends (" + toNs + ") before it starts (" + fromNs + ")");
-        }
-        return " ts >= " + fromNs + " AND ts < " + toNs;
+        return TickSchema.range(fromNs, toNs);
     }
 
     /** Runs a query and hands each record to {@code visitor}; returns the number of records. */
@@ -533,11 +508,27 @@ public final class QuestDbTickStore implements TickStore {
         void row(Object[] values);
     }
 
-    /** Runs a SELECT (or SHOW/EXPLAIN) on the tick store; returns the number of rows. */
+    private static final java.util.Set<String> NOT_QUERIES = java.util.Set.of("CREATE", "DROP", "ALTER", "INSERT",
+            "UPDATE", "DELETE", "TRUNCATE", "RENAME", "COPY", "BACKUP", "VACUUM", "REINDEX", "SNAPSHOT", "CHECKPOINT",
+            "GRANT", "REVOKE", "CANCEL", "DETACH", "ATTACH", "SET", "RESUME", "COMPILE", "REFRESH", "REPAIR", "LOCK");
+
+    /**
+     * Runs a query (SELECT, WITH, SHOW, EXPLAIN, or QuestDB's bare {@code table WHERE ...}) on the
+     * tick store; returns the number of rows. Statements that change data or schema are refused
+     * before they reach the engine.
+     */
     public long query(String sql, ResultSink sink) {
         requireOpen();
+        String first = sql.strip().split("[\\s(;]+", 2)[0].toUpperCase(java.util.Locale.ROOT);
+        if (NOT_QUERIES.contains(first)) {
+            throw new IllegalArgumentException("only queries run here (SELECT, WITH, SHOW, EXPLAIN); '" + first
+                    + "' statements are refused: the tick store is changed by ingest");
+        }
         SqlExecutionContext ctx = context();
         try (RecordCursorFactory f = engine.select(sql, ctx)) {
+            if (f == null) {
+                throw new IllegalArgumentException("not a query: " + sql);
+            }
             RecordMetadata m = f.getMetadata();
             int n = m.getColumnCount();
             List<String> names = new ArrayList<>(n);

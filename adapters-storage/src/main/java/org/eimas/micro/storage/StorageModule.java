@@ -10,10 +10,11 @@ import org.eimas.micro.domain.port.NetworkStore;
 import org.eimas.micro.domain.port.TickStore;
 
 /**
- * Binds the storage ports: {@link TickStore} to the embedded {@link QuestDbTickStore}, and
+ * Binds the storage ports: {@link TickStore} to the embedded {@link QuestDbTickStore} (or to an
+ * {@link ExternalQuestDbTickStore} when the configuration names a server), and
  * {@link ModelStore}, {@link AlertStore}, {@link NetworkStore}, {@link BacktestRunStore} to the
  * jOOQ stores on one {@link RelationalDatabase}. Stores open lazily, once per injector; whoever
- * owns the injector closes {@link QuestDbTickStore} and {@link RelationalDatabase} when done.
+ * owns the injector closes the {@link TickStore} and the {@link RelationalDatabase} when done.
  */
 public final class StorageModule extends AbstractModule {
     private final StorageConfig config;
@@ -33,10 +34,11 @@ public final class StorageModule extends AbstractModule {
         return QuestDbTickStore.open(config.dataDir());
     }
 
+    /** The embedded store, or the external QuestDB server when the configuration names one. */
     @Provides
     @Singleton
-    TickStore tickStore(QuestDbTickStore store) {
-        return store;
+    TickStore tickStore(com.google.inject.Injector injector) {
+        return config.questDb() == null ? injector.getInstance(QuestDbTickStore.class) : config.openTickStore();
     }
 
     @Provides

@@ -125,21 +125,26 @@ public final class TickAppender implements AutoCloseable {
      * levels (price and size 0) only after non-empty ones.
      */
     public void book(long ts, String symbol, int n, double[] bidPx, double[] bidSz, double[] askPx, double[] askSz) {
+        book(ts, symbol, n, bidPx, bidSz, askPx, askSz, 0);
+    }
+
+    /** {@link #book} with the levels at {@code off .. off + n - 1} of the arrays. */
+    void book(long ts, String symbol, int n, double[] bidPx, double[] bidSz, double[] askPx, double[] askSz, int off) {
         check(Kind.BOOKS);
         long row = rows + 1;
         requireTs(row, ts);
         if (n < 1 || n > levels) {
             reject(row, "book has " + n + " levels, this appender takes 1.." + levels);
         }
-        requireSide(row, "bid", n, bidPx, bidSz, true);
-        requireSide(row, "ask", n, askPx, askSz, false);
+        requireSide(row, "bid", n, bidPx, bidSz, off, true);
+        requireSide(row, "ask", n, askPx, askSz, off, false);
         TableWriter.Row r = begin(row, ts, symbol);
         r.putInt(c[0], n);
         for (int i = 1; i <= n; i++) {
-            r.putDouble(c[4 * i - 3], bidPx[i - 1]);
-            r.putDouble(c[4 * i - 2], bidSz[i - 1]);
-            r.putDouble(c[4 * i - 1], askPx[i - 1]);
-            r.putDouble(c[4 * i], askSz[i - 1]);
+            r.putDouble(c[4 * i - 3], bidPx[off + i - 1]);
+            r.putDouble(c[4 * i - 2], bidSz[off + i - 1]);
+            r.putDouble(c[4 * i - 1], askPx[off + i - 1]);
+            r.putDouble(c[4 * i], askSz[off + i - 1]);
         }
         end(r);
     }
@@ -187,13 +192,18 @@ public final class TickAppender implements AutoCloseable {
         }
     }
 
-    /** Commits the rows appended so far (they become durable). */
+    /**
+     * Commits the rows appended so far (they become durable) and applies the WAL transaction to
+     * the table, so that applying overlaps with the caller's parsing of the next batch instead of
+     * piling up at the end.
+     */
     public void commit() {
         check(kind);
         if (pending > 0) {
             writer.commit();
             committed += pending;
             pending = 0;
+            store.applyWal();
         }
     }
 
@@ -278,21 +288,24 @@ public final class TickAppender implements AutoCloseable {
         }
     }
 
-    private void requireSide(long row, String side, int n, double[] px, double[] sz, boolean descending) {
+    private void requireSide(long row, String side, int n, double[] px, double[] sz, int off, boolean descending) {
         boolean emptySeen = false;
         for (int i = 0; i < n; i++) {
-            requirePrice(row, side + "_px_" + (i + 1), px[i]);
-            requireSize(row, side + "_sz_" + (i + 1), sz[i]);
-            if (px[i] == 0 && sz[i] == 0) {
+            double p = px[off + i];
+            double q = sz[off + i];
+            requirePrice(row, side + "_px_" + (i + 1), p);
+            requireSize(row, side + "_sz_" + (i + 1), q);
+            if (p == 0 && q == 0) {
                 emptySeen = true;
                 continue;
             }
             if (emptySeen) {
-                reject(row, side + "_px_" + (i + 1) + " = " + px[i] + " follows an empty level");
+                reject(row, side + "_px_" + (i + 1) + " = " + p + " follows an empty level");
             }
-            if (i > 0 && (descending ? !(px[i] < px[i - 1]) : !(px[i] > px[i - 1]))) {
-                reject(row, side + "_px_" + (i + 1) + " = " + px[i] + (descending ? " is not below " : " is not above ")
-                        + side + "_px_" + i + " = " + px[i - 1]);
+            double prev = i > 0 ? px[off + i - 1] : 0;
+            if (i > 0 && (descending ? !(p < prev) : !(p > prev))) {
+                reject(row, side + "_px_" + (i + 1) + " = " + p + (descending ? " is not below " : " is not above ")
+                        + side + "_px_" + i + " = " + prev);
             }
         }
     }

@@ -35,7 +35,9 @@ import org.eimas.micro.domain.port.MarketDataListener;
  * &amp; Stoikov 2014, eq. 10).</li>
  * <li>Scripted liquidity event at {@link SyntheticMarketConfig#eventSecond()}: during the
  * preceding 20 minutes V drifts down and a toxic seller's market-order intensity ramps up
- * (one-sided volume: VPIN rises, Easley, Lopez de Prado &amp; O'Hara 2012); at the event V drops
+ * (one-sided volume: VPIN rises, Easley, Lopez de Prado &amp; O'Hara 2012), and liquidity providers,
+ * sensing it, stop improving the bid with a probability equal to the toxic intensity's share of its
+ * peak (as they do against the informed trader's lean); at the event V drops
  * by 0.3 % and liquidity providers withdraw (limit rates x0.3, cancel rates x2 for two minutes,
  * recovering over ten).</li>
  * </ul>
@@ -114,6 +116,8 @@ final class SymbolSimulator {
     private long events;
     /** Liquidity providers' view of the mispricing, tanh((V - mid) / 4), in [-1, 1]. */
     private double shading;
+    /** Share of the toxic seller's full intensity at the current time, in [0, 1]. */
+    private double toxicShare;
 
     /**
      * @param value latent value in ticks for each second of the session (length = seconds + 1)
@@ -217,6 +221,7 @@ final class SymbolSimulator {
                     toxic = TOXIC_RATE * (1 + since / PRE_EVENT_SECONDS);
                 }
             }
+            toxicShare = toxic / TOXIC_RATE;
             double gap = value[sec] - midTicks();
             double g = Math.tanh(gap / 4.0);
             shading = g;
@@ -281,6 +286,12 @@ final class SymbolSimulator {
         int bb = book.tickOf(book.bestBid());
         int ba = book.tickOf(book.bestAsk());
         int tick = side == TickBook.BID ? ba - 1 - k : bb + 1 + k;
+        // against one-sided flow (the informed trader's lean, or the toxic seller liquidity
+        // providers sense before the event) they join or back off but do not improve the quote
+        double against = Math.max(-lean, side == TickBook.BID ? toxicShare : 0);
+        if (against > 0 && rng.nextDouble() < against) {
+            tick = side == TickBook.BID ? Math.min(tick, bb) : Math.max(tick, ba);
+        }
         int qty = limitSize();
         int slot = book.add(side, book.levelOf(tick), qty);
         out.onOrderEvent(new OrderEvent(ts, symbol, OrderEventType.NEW, side == TickBook.BID ? Side.BUY : Side.SELL,

@@ -52,7 +52,8 @@ public final class AlertsCommand implements Callable<Integer> {
                 o.put("inputs", RelationalListing.sorted(a.inputs()));
                 rows.add(o);
             }
-            Json.print(rows);
+            out.println(Json.toJson(rows));
+            out.flush();
             return 0;
         }
         out.println("id,ts,symbol,source,level,message,inputs");

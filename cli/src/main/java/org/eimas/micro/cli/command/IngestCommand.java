@@ -89,7 +89,7 @@ public final class IngestCommand implements Callable<Integer> {
         try (QuestDbTickStore store = QuestDbTickStore.open(dataDir.path())) {
             long t0 = System.nanoTime();
             TickIngest.Result r = TickIngest.ingest(store, table, file, symbol, batchRows,
-                    progress ? new TickIngest.Progress(spec.commandLine().getErr()) : null);
+                    progress ? new TickIngest.Progress(spec.commandLine().getErr(), TickIngest.Progress.estimateRows(file)) : null);
             double seconds = (System.nanoTime() - t0) / 1e9;
             long total = store.count(table);
             double rate = r.rows() / Math.max(seconds, 1e-9);
@@ -102,7 +102,9 @@ public final class IngestCommand implements Callable<Integer> {
                 out.put("seconds", seconds);
                 out.put("rows_per_second", rate);
                 out.put("table_rows", total);
-                Json.print(out);
+                PrintWriter o = spec.commandLine().getOut();
+                o.println(Json.toJson(out));
+                o.flush();
             } else {
                 PrintWriter o = spec.commandLine().getOut();
                 o.printf(Locale.ROOT, "ingested %d rows into %s from %s in %.3f s (%,.0f rows/s)%s; %s now holds %d rows%n",
@@ -125,14 +127,20 @@ public final class IngestCommand implements Callable<Integer> {
         public record Result(long rows, long skipped) {
         }
 
-        /** Prints "N rows, R rows/s" on a terminal, overwriting the line, every half second. */
+        /**
+         * A progress bar on a terminal (stderr), redrawn every half second: percentage of an
+         * estimated row count (file size over the mean line length of the first megabyte; for
+         * .gz the uncompressed size from the gzip trailer), rows, rows/s and elapsed time.
+         */
         public static final class Progress {
             private final PrintWriter err;
+            private final long estimatedRows;
             private final long start = System.nanoTime();
             private long last = start;
 
-            public Progress(PrintWriter err) {
+            public Progress(PrintWriter err, long estimatedRows) {
                 this.err = err;
+                this.estimatedRows = estimatedRows;
             }
 
             void update(long rows) {
@@ -140,7 +148,14 @@ public final class IngestCommand implements Callable<Integer> {
                 if (now - last >= 500_000_000L) {
                     last = now;
                     double s = (now - start) / 1e9;
-                    err.printf(Locale.ROOT, "\r  %,d rows  %,.0f rows/s  %.1f s ", rows, rows / s, s);
+                    String bar = "";
+                    if (estimatedRows > 0) {
+                        double f = Math.min(1, rows / (double) estimatedRows);
+                        int w = 30;
+                        int full = (int) Math.round(f * w);
+                        bar = "[" + "=".repeat(full) + " ".repeat(w - full) + "] " + String.format(Locale.ROOT, "%3.0f%% ", 100 * f);
+                    }
+                    err.printf(Locale.ROOT, "\r%s%,d rows  %,.0f rows/s  %.1f s ", bar, rows, rows / s, s);
                     err.flush();
                 }
             }
@@ -148,6 +163,53 @@ public final class IngestCommand implements Callable<Integer> {
             void done() {
                 err.print("\r\033[K");
                 err.flush();
+            }
+
+            /** Rows a canonical CSV probably holds (header excluded), or -1 when unknown. */
+            public static long estimateRows(Path file) {
+                try {
+                    long size = Files.size(file);
+                    boolean gz = file.getFileName().toString().endsWith(".gz");
+                    if (gz) {
+                        if (size < 4) {
+                            return -1;
+                        }
+                        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                            ch.read(b, size - 4);
+                            long isize = b.getInt(0) & 0xFFFFFFFFL;
+                            // ISIZE is the uncompressed size mod 2^32; a CSV never shrinks below its gzip size
+                            while (isize < size) {
+                                isize += 1L << 32;
+                            }
+                            size = isize;
+                        }
+                    }
+                    byte[] head = new byte[1 << 20];
+                    int n;
+                    try (java.io.InputStream raw = Files.newInputStream(file);
+                         java.io.InputStream in = gz ? new java.util.zip.GZIPInputStream(raw, 1 << 16) : raw) {
+                        n = in.readNBytes(head, 0, head.length);
+                    }
+                    int lines = 0;
+                    int firstEnd = -1;
+                    for (int i = 0; i < n; i++) {
+                        if (head[i] == '\n') {
+                            if (firstEnd < 0) {
+                                firstEnd = i;
+                            } else {
+                                lines++;
+                            }
+                        }
+                    }
+                    if (lines == 0) {
+                        return -1;
+                    }
+                    double perLine = (double) (n - firstEnd - 1) / lines;
+                    return Math.max(1, Math.round((size - firstEnd - 1) / perLine));
+                } catch (java.io.IOException e) {
+                    return -1;
+                }
             }
         }
 
@@ -164,7 +226,7 @@ public final class IngestCommand implements Callable<Integer> {
                 switch (table) {
                     case "trades" -> {
                         AsyncTickAppender a = async[0] = new AsyncTickAppender(
-                                store.openAppender(TickAppender.Kind.TRADES, batchRows), CHUNK_ROWS);
+                                store.openAppender(TickAppender.Kind.TRADES, batchRows), Math.min(CHUNK_ROWS, batchRows));
                         CanonicalCsv.readTrades(file, (ts, sym, px, sz, bid, ask) -> {
                             if (keep(seen, symbol, sym, progress)) {
                                 a.trade(ts, sym, px, sz, bid, ask, 0);
@@ -173,7 +235,7 @@ public final class IngestCommand implements Callable<Integer> {
                     }
                     case "quotes" -> {
                         AsyncTickAppender a = async[0] = new AsyncTickAppender(
-                                store.openAppender(TickAppender.Kind.QUOTES, batchRows), CHUNK_ROWS);
+                                store.openAppender(TickAppender.Kind.QUOTES, batchRows), Math.min(CHUNK_ROWS, batchRows));
                         CanonicalCsv.readQuotes(file, (ts, sym, bid, ask, bs, as) -> {
                             if (keep(seen, symbol, sym, progress)) {
                                 a.quote(ts, sym, bid, ask, bs, as);
@@ -181,11 +243,14 @@ public final class IngestCommand implements Callable<Integer> {
                         });
                     }
                     case "books" -> CanonicalCsv.readBooks(file, (ts, sym, levels, bp, bs, ap, as) -> {
-                        if (holder[0] == null) {
-                            holder[0] = store.openBookAppender(levels, batchRows);
+                        if (async[0] == null) {
+                            // chunks of at most ~8 MB whatever the depth of the book
+                            int chunk = Math.max(64, Math.min(CHUNK_ROWS, 262_144 / levels));
+                            async[0] = new AsyncTickAppender(store.openBookAppender(levels, batchRows),
+                                    Math.min(chunk, batchRows));
                         }
                         if (keep(seen, symbol, sym, progress)) {
-                            holder[0].book(ts, sym, levels, bp, bs, ap, as);
+                            async[0].book(ts, sym, levels, bp, bs, ap, as);
                         }
                     });
                     case "order_events" -> {

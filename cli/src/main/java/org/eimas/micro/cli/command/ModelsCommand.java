@@ -52,7 +52,8 @@ public final class ModelsCommand implements Callable<Integer> {
                 o.put("metrics", RelationalListing.sorted(m.metrics()));
                 rows.add(o);
             }
-            Json.print(rows);
+            out.println(Json.toJson(rows));
+            out.flush();
             return 0;
         }
         out.println("id,kind,symbol,horizon,created,train_from,train_to,parameters,metrics");

@@ -58,7 +58,8 @@ public final class NetworksCommand implements Callable<Integer> {
                 o.put("edges", edges);
                 rows.add(o);
             }
-            Json.print(rows);
+            out.println(Json.toJson(rows));
+            out.flush();
             return 0;
         }
         out.println("id,created,target,significance,edges");

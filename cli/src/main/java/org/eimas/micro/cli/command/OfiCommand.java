@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.eimas.micro.cli.support.Json;
 import org.eimas.micro.domain.orderflow.OfiFit;
 import org.eimas.micro.domain.orderflow.OfiRegression;
+import org.eimas.micro.domain.orderflow.OfiSignal;
+import org.eimas.micro.domain.orderflow.PriceImpact;
 import org.eimas.micro.domain.orderflow.OrderFlowImbalance;
 import org.eimas.micro.domain.orderflow.WindowedSum;
 import org.eimas.micro.replay.csv.CanonicalCsv;
@@ -53,6 +55,10 @@ public final class OfiCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the regression as JSON.")
     boolean json;
+
+    @Option(names = "--signal-threshold", defaultValue = "1000", paramLabel = "OFI",
+            description = "Threshold of the BUY/SELL/NEUTRAL signal on the last interval's OFI (default ${DEFAULT-VALUE}).")
+    double signalThreshold;
 
     @Override
     public Integer call() {
@@ -101,6 +107,15 @@ public final class OfiCommand implements Callable<Integer> {
                 m.put("tick", fit.tick());
                 m.put("interval_seconds", Double.parseDouble(Seconds.label(regress)));
                 m.put("snapshots", rows);
+                double lastOfi = reg.currentIntervalOfi();
+                m.put("last_interval_ofi", lastOfi);
+                m.put("signal", OfiSignal.of(lastOfi, signalThreshold).name());
+                double mid = reg.lastMid();
+                if (mid > 0) {
+                    PriceImpact imp = fit.impact(lastOfi, mid);
+                    m.put("expected_move_ticks", imp.ticks());
+                    m.put("expected_move_bps", imp.bps());
+                }
                 Json.print(m);
             } else {
                 System.out.printf("beta=%s intercept=%s r2=%s intervals=%d (S=%ss, tick=%s, %d snapshots)%n",

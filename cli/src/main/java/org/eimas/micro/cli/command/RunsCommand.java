@@ -66,7 +66,8 @@ public final class RunsCommand implements Callable<Integer> {
                 }
                 rows.add(o);
             }
-            Json.print(rows);
+            out.println(Json.toJson(rows));
+            out.flush();
             return 0;
         }
         out.println("id,created,strategy,symbol,from,to,trades,metrics");

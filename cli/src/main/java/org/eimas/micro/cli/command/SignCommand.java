@@ -66,7 +66,7 @@ public final class SignCommand implements Callable<Integer> {
                         symbols.check(sym, ++row[0]);
                         int tick = t.sign(px);
                         if (Double.isNaN(bid) || Double.isNaN(ask)) {
-                            throw new IllegalArgumentException(trades + " line " + (row[0] + 1)
+                            throw new IllegalArgumentException(trades + ":" + (row[0] + 1)
                                     + ": the quote rule needs the trade's bid,ask columns, found them "
                                     + (Double.isNaN(bid) && Double.isNaN(ask) ? "empty or absent" : "partly empty"));
                         }
@@ -75,8 +75,8 @@ public final class SignCommand implements Callable<Integer> {
                 }
                 default -> {
                     LeeReady lr = new LeeReady();
-                    try (QuoteStream qs = new QuoteStream(quotes)) {
-                        QuoteStream.QuoteSink sink = lr::onQuote;
+                    try (PairStream qs = new PairStream(quotes, false)) {
+                        PairStream.RowSink sink = (qts, bid, ask) -> lr.onQuote(bid, ask);
                         rows = CanonicalCsv.readTrades(trades, (ts, sym, px, sz, bid, ask) -> {
                             symbols.check(sym, ++row[0]);
                             qs.advanceTo(ts, sink);

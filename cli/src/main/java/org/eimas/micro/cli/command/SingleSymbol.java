@@ -19,7 +19,7 @@ final class SingleSymbol {
             if (symbol == null) {
                 symbol = sym;
             } else if (!symbol.equals(sym)) {
-                throw new IllegalArgumentException(file + " line " + (row + 1) + ": symbol " + sym + " after "
+                throw new IllegalArgumentException(file + ":" + (row + 1) + ": symbol " + sym + " after "
                         + symbol + "; the file must hold one symbol (split it by symbol first)");
             } else {
                 symbol = sym;

@@ -84,8 +84,12 @@ public final class VpinCommand implements Callable<Integer> {
         if (!List.of("cdf", "fixed").contains(alertBasis)) {
             throw new ParameterException(spec.commandLine(), "--alert-basis must be cdf or fixed, got '" + alertBasis + "'");
         }
-        if (buckets < 1) {
-            throw new ParameterException(spec.commandLine(), "--buckets must be at least 1, got " + buckets);
+        if (buckets < 1 || buckets > 10_000_000) {
+            throw new ParameterException(spec.commandLine(), "--buckets must be in 1..10000000, got " + buckets);
+        }
+        if (history < 1 || history > 10_000_000 || trendLookback < 3 || trendLookback > 1_000_000) {
+            throw new ParameterException(spec.commandLine(), "--history must be in 1..10000000 and --trend in 3..1000000, got "
+                    + history + " and " + trendLookback);
         }
         if (minHistory > history) {
             minHistory = history;

@@ -61,6 +61,14 @@ class OfiCommandTest {
         assertThat(j.get("beta").asDouble()).isCloseTo(sxy / sxx, within(1e-12));
         assertThat(j.get("intercept").asDouble()).isCloseTo(my - sxy / sxx * mx, within(1e-12));
         assertThat(j.get("r2").asDouble()).isCloseTo(sxy * sxy / (sxx * syy), within(1e-12));
+        // last interval: OFI 40, below the default threshold 1000; impact at mid 10.01
+        assertThat(j.get("last_interval_ofi").asDouble()).isEqualTo(40);
+        assertThat(j.get("signal").asText()).isEqualTo("NEUTRAL");
+        double ticks = (my - sxy / sxx * mx) + sxy / sxx * 40;
+        assertThat(j.get("expected_move_ticks").asDouble()).isCloseTo(ticks, within(1e-12));
+        assertThat(j.get("expected_move_bps").asDouble()).isCloseTo(ticks * 0.01 / 10.01 * 1e4, within(1e-9));
+        CliRun s = CliRun.run("ofi", "--book", book().toString(), "--regress", "1", "--json", "--signal-threshold", "39");
+        assertThat(new ObjectMapper().readTree(s.out).get("signal").asText()).isEqualTo("BUY");
     }
 
     @Test
@@ -69,7 +77,7 @@ class OfiCommandTest {
                 "0,X,10.00,100,10.02,200", "1,Y,10.00,100,10.02,200");
         CliRun r = CliRun.run("ofi", "--book", two.toString(), "--out", dir.resolve("o.csv").toString());
         assertThat(r.code).isEqualTo(1);
-        assertThat(r.err).contains("two.csv line 3").contains("one symbol");
+        assertThat(r.err).contains("two.csv:3:").contains("one symbol");
         CliRun lv = CliRun.run("ofi", "--book", two.toString(), "--levels", "3", "--out", dir.resolve("o.csv").toString());
         assertThat(lv.err).contains("--levels 3 but the book file has 1 levels");
         CliRun bad = CliRun.run("ofi", "--book", book().toString(), "--window", "abc", "--out", dir.resolve("o.csv").toString());

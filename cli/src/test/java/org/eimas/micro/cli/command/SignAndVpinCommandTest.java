@@ -60,7 +60,7 @@ class SignAndVpinCommandTest {
         Path t = CliRun.write(dir, "t.csv", "ts,symbol,price,size", "1,X,10,1");
         CliRun r = CliRun.run("sign", "--trades", t.toString(), "--rule", "quote", "--out", dir.resolve("o.csv").toString());
         assertThat(r.code).isEqualTo(1);
-        assertThat(r.err).contains("t.csv line 2").contains("bid,ask");
+        assertThat(r.err).contains("t.csv:2:").contains("bid,ask");
     }
 
     @Test
@@ -121,5 +121,17 @@ class SignAndVpinCommandTest {
                 "--out", out.toString());
         assertThat(bad.code).isEqualTo(1);
         assertThat(bad.err).contains("whole number of cents");
+    }
+
+    @Test
+    void leeReadyFailureInTheQuotesFileIsReportedWithItsLine() throws Exception {
+        Path q = CliRun.write(dir, "badq.csv", "ts,symbol,bid,ask", "150,X,9.98,10.00", "160,X,abc,10.00");
+        CliRun r = CliRun.run("sign", "--trades", trades().toString(), "--rule", "lee-ready", "--quotes", q.toString(),
+                "--out", dir.resolve("o.csv").toString());
+        assertThat(r.code).isEqualTo(1);
+        assertThat(r.err).contains("badq.csv:3:").doesNotContain("Exception in thread");
+        CliRun n = CliRun.run("vpin", "--trades", trades().toString(), "--bucket-size", "10", "--buckets", "0", "--json");
+        assertThat(n.code).isEqualTo(2);
+        assertThat(n.err).contains("--buckets must be in 1..10000000");
     }
 }

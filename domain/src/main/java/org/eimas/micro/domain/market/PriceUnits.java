@@ -13,15 +13,20 @@ public final class PriceUnits {
     /** Units per currency unit: prices are compared in 1e-8 steps. */
     public static final double SCALE = 1e8;
     private static final double MAX = Long.MAX_VALUE / SCALE;
+    private static final double MAX_UNITS = 9.2e18;
 
     private PriceUnits() {
     }
 
     /** The price as a whole number of 1e-8 units. NaN, infinities and out-of-range prices are rejected. */
     public static long of(double price) {
-        if (!(Math.abs(price) < MAX)) {
-            throw new IllegalArgumentException("price " + price + " cannot be compared exactly (NaN, infinite or above " + MAX + ")");
+        double s = price * SCALE;
+        if (s >= 0 && s < MAX_UNITS) {
+            return (long) (s + 0.5); // round half up; cheaper than Math.round on the hot path
         }
-        return Math.round(price * SCALE);
+        if (s < 0 && s > -MAX_UNITS) {
+            return -(long) (0.5 - s);
+        }
+        throw new IllegalArgumentException("price " + price + " cannot be compared exactly (NaN, infinite or beyond +/-" + MAX + ")");
     }
 }

@@ -128,6 +128,16 @@ public final class OfiRegression {
         return new OfiFit(beta, c, r2, n0, tick);
     }
 
+    /** OFI accumulated so far in the current (last) interval. */
+    public double currentIntervalOfi() {
+        return ofiAcc;
+    }
+
+    /** Mid of the last snapshot (NaN before the first). */
+    public double lastMid() {
+        return any ? lastMidSum / (2.0 * PriceUnits.SCALE) : Double.NaN;
+    }
+
     /** Number of intervals fitted so far (the open one included). */
     public long intervals() {
         return n + (any && havePrev ? 1 : 0);

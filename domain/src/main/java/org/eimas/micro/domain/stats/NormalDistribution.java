@@ -1,83 +1,24 @@
 package org.eimas.micro.domain.stats;
 
+import org.eimas.micro.domain.signing.StandardNormal;
+
 /**
  * The standard normal distribution to full double precision, without a library.
- * CDF through the complementary error function (series below 1, continued fraction above, see
- * {@link #erfc(double)}); inverse CDF by Acklam's rational
+ * CDF and density from {@link StandardNormal} (Marsaglia's series and Laplace's continued fraction);
+ * inverse CDF by Acklam's rational
  * approximation refined with one Halley step, which brings it to machine precision.
  */
 public final class NormalDistribution {
-    private static final double SQRT2 = Math.sqrt(2);
-
     private NormalDistribution() {
     }
 
     public static double pdf(double x) {
-        return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+        return StandardNormal.pdf(x);
     }
 
-    /** Phi(x) = erfc(-x / sqrt 2) / 2. */
+    /** Phi(x), from {@link StandardNormal} (the one CDF implementation of the domain). */
     public static double cdf(double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
-        }
-        return 0.5 * erfc(-x / SQRT2);
-    }
-
-    /**
-     * Complementary error function. For 0 <= z < 1: 1 - erf(z) with erf from the series
-     * erf(z) = 2/sqrt(pi) e^{-z^2} sum_n (2 z^2)^n z / (2n+1)!!, whose terms are all positive; for z >= 1: the
-     * continued fraction erfc(z) = e^{-z^2}/sqrt(pi) / (z + (1/2)/(z + 1/(z + (3/2)/(z + ...)))) evaluated by the
-     * modified Lentz method, which keeps full relative precision deep in the tail. erfc(-z) = 2 - erfc(z).
-     */
-    public static double erfc(double x) {
-        if (Double.isNaN(x)) {
-            return Double.NaN;
-        }
-        double z = Math.abs(x);
-        double r;
-        if (z < 1.0) {
-            double term = z;
-            double sum = z;
-            double twoZ2 = 2 * z * z;
-            for (int n = 1; n < 200; n++) {
-                term *= twoZ2 / (2 * n + 1);
-                sum += term;
-                if (term < sum * 1e-17) {
-                    break;
-                }
-            }
-            r = 1 - 2 / Math.sqrt(Math.PI) * expMinusSquare(z) * sum;
-        } else if (z > 27.3) {
-            r = 0;
-        } else {
-            double tiny = 1e-300;
-            double f = z;
-            double c = f;
-            double d = 0;
-            for (int n = 1; n < 5000; n++) {
-                double a = n / 2.0;
-                d = z + a * d;
-                d = d == 0 ? tiny : d;
-                d = 1 / d;
-                c = z + a / c;
-                c = c == 0 ? tiny : c;
-                double delta = c * d;
-                f *= delta;
-                if (Math.abs(delta - 1) < 1e-16) {
-                    break;
-                }
-            }
-            r = expMinusSquare(z) / Math.sqrt(Math.PI) / f;
-        }
-        return x < 0 ? 2 - r : r;
-    }
-
-    /** exp(-z^2) with z^2 split into an exactly representable part and a small remainder. */
-    private static double expMinusSquare(double z) {
-        double hi = Math.floor(z * 16) / 16;
-        double del = (z - hi) * (z + hi);
-        return Math.exp(-hi * hi) * Math.exp(-del);
+        return StandardNormal.cdf(x);
     }
 
     /** Phi^-1(p) for 0 < p < 1; -inf at 0 and +inf at 1. */

@@ -50,6 +50,17 @@ class OrderFlowImbalanceTest {
     }
 
     @Test
+    void priceUnitsRoundToWholeHundredMillionths() {
+        assertThat(org.eimas.micro.domain.market.PriceUnits.of(223.795)).isEqualTo(22_379_500_000L);
+        assertThat(org.eimas.micro.domain.market.PriceUnits.of(2237950 / 10000.0)).isEqualTo(22_379_500_000L);
+        assertThat(org.eimas.micro.domain.market.PriceUnits.of(0.1 + 0.2)).isEqualTo(30_000_000L);
+        assertThat(org.eimas.micro.domain.market.PriceUnits.of(-1.5)).isEqualTo(-150_000_000L);
+        assertThat(org.eimas.micro.domain.market.PriceUnits.of(0)).isEqualTo(0L);
+        assertThatThrownBy(() -> org.eimas.micro.domain.market.PriceUnits.of(Double.POSITIVE_INFINITY)).hasMessageContaining("exactly");
+        assertThatThrownBy(() -> org.eimas.micro.domain.market.PriceUnits.of(1e12)).hasMessageContaining("exactly");
+    }
+
+    @Test
     void levelsAreComparedByPosition() {
         OrderFlowImbalance ofi = new OrderFlowImbalance(2);
         ofi.update(a(10.00, 9.99), a(100, 200), a(10.01, 10.02), a(100, 300));

@@ -6,11 +6,11 @@ import java.util.concurrent.BlockingQueue;
 import org.eimas.micro.replay.csv.CanonicalCsv;
 
 /**
- * A quotes file read on a background thread in blocks of primitive arrays, so that it can be merged
+ * A quotes file (bid, ask) or trades file (price, size) read on a background thread in blocks of primitive arrays, so that it can be merged
  * by time with another file in one streaming pass (memory: a few blocks, whatever the file size).
  * Blocks are recycled; errors of the reader thread are rethrown to the consumer.
  */
-final class QuoteStream implements AutoCloseable {
+final class PairStream implements AutoCloseable {
     private static final int BLOCK = 4096;
 
     static final class Block {
@@ -29,7 +29,7 @@ final class QuoteStream implements AutoCloseable {
     private int pos;
     private boolean done;
 
-    QuoteStream(Path file) {
+    PairStream(Path file, boolean trades) {
         for (int i = 0; i < 6; i++) {
             free.add(new Block());
         }
@@ -38,25 +38,43 @@ final class QuoteStream implements AutoCloseable {
             Block[] b = {take(free)};
             long[] row = {0};
             try {
-                CanonicalCsv.readQuotes(file, (ts, sym, bid, ask, bs, as) -> {
-                    symbols.check(sym, ++row[0]);
-                    Block k = b[0];
-                    k.ts[k.n] = ts;
-                    k.bid[k.n] = bid;
-                    k.ask[k.n] = ask;
-                    if (++k.n == BLOCK) {
-                        put(full, k);
-                        b[0] = take(free);
-                    }
-                });
+                if (trades) {
+                    CanonicalCsv.readTrades(file, (ts, sym, px, sz, bid, ask) -> {
+                        symbols.check(sym, ++row[0]);
+                        b[0] = append(b[0], ts, px, sz);
+                    });
+                } else {
+                    CanonicalCsv.readQuotes(file, (ts, sym, bid, ask, bs, as) -> {
+                        symbols.check(sym, ++row[0]);
+                        b[0] = append(b[0], ts, bid, ask);
+                    });
+                }
             } catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // the consumer closed the stream (it failed or finished early): nobody to tell
+                }
                 b[0].error = e;
             }
             b[0].last = true;
-            put(full, b[0]);
-        }, "quotes-reader");
+            try {
+                full.put(b[0]);
+            } catch (InterruptedException e) {
+                // closed by the consumer
+            }
+        }, "csv-reader");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private Block append(Block k, long ts, double a, double b) {
+        k.ts[k.n] = ts;
+        k.bid[k.n] = a;
+        k.ask[k.n] = b;
+        if (++k.n == BLOCK) {
+            put(full, k);
+            return take(free);
+        }
+        return k;
     }
 
     private static Block take(BlockingQueue<Block> q) {
@@ -79,13 +97,13 @@ final class QuoteStream implements AutoCloseable {
         }
     }
 
-    /** Callback for each quote taken. */
-    interface QuoteSink {
-        void onQuote(double bid, double ask);
+    /** Callback for each row taken, with its ts (trades: price, size). */
+    interface RowSink {
+        void onRow(long ts, double a, double b);
     }
 
-    /** Passes every quote with {@code ts <= t} not yet passed, in file order. */
-    void advanceTo(long t, QuoteSink sink) {
+    /** Passes every row with {@code ts <= t} not yet passed, in file order. */
+    void advanceTo(long t, RowSink sink) {
         while (!done) {
             if (cur == null) {
                 try {
@@ -100,7 +118,7 @@ final class QuoteStream implements AutoCloseable {
                 if (cur.ts[pos] > t) {
                     return;
                 }
-                sink.onQuote(cur.bid[pos], cur.ask[pos]);
+                sink.onRow(cur.ts[pos], cur.bid[pos], cur.ask[pos]);
                 pos++;
             }
             if (cur.error != null) {

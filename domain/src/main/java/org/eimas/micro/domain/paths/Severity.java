@@ -1,0 +1,6 @@
+package org.eimas.micro.domain.paths;
+
+/** Severity of a critical-path check. */
+public enum Severity {
+    NONE, WARNING, CRITICAL
+}
