@@ -9,7 +9,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.eimas.micro.alpaca.AlpacaMarketDataFeed;
 import org.eimas.micro.application.EimasPlatform;
+import org.eimas.micro.application.config.EimasConfig;
 import org.eimas.micro.application.monitor.ForecastProvider;
 import org.eimas.micro.application.monitor.MonitorListener;
 import org.eimas.micro.application.monitor.MonitorSettings;
@@ -18,6 +20,8 @@ import org.eimas.micro.application.monitor.RealtimeMonitor;
 import org.eimas.micro.domain.market.ConnectionStatus;
 import org.eimas.micro.domain.port.AlertStore;
 import org.eimas.micro.domain.port.MarketDataFeed;
+import org.eimas.micro.polygon.PolygonConfig;
+import org.eimas.micro.polygon.PolygonMarketDataFeed;
 import org.eimas.micro.replay.ReplayModule;
 import org.eimas.micro.replay.recorded.RecordedFeedModule;
 import org.eimas.micro.replay.sim.SyntheticMarketConfig;
@@ -92,6 +96,18 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--client-queue", defaultValue = "256", description = "Frames queued per SSE client before its oldest are dropped (default ${DEFAULT-VALUE}).")
     int clientQueue;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "polygon/alpaca: YAML configuration; the environment (POLYGON_API_KEY, APCA_API_KEY_ID, APCA_API_SECRET_KEY) overrides it.")
+    Path configFile;
+
+    @Option(names = "--url", description = "polygon/alpaca: WebSocket URL instead of the vendor's.")
+    String url;
+
+    @Option(names = "--delayed", description = "polygon: the 15-minute delayed endpoint.")
+    boolean delayed;
+
+    @Option(names = "--feed", description = "alpaca: iex or sip (default: alpaca.feed / ALPACA_FEED, else iex).")
+    String alpacaFeed;
+
     @Option(names = "--duration", defaultValue = "0", description = "Stop after this many seconds (0: run until interrupted).")
     double duration;
 
@@ -124,9 +140,11 @@ public final class ServeCommand implements Callable<Integer> {
                 }
                 yield new RecordedFeedModule(book, trades, speed);
             }
-            case polygon, alpaca -> throw new CommandLine.ParameterException(spec.commandLine(), "--source " + source
-                    + " is not available in this build (its live adapter is not part of it yet); use --source sim or --source replay");
+            case polygon, alpaca -> bindFeed(liveFeed());
         };
+        if (source != Source.polygon && source != Source.alpaca && (url != null || delayed || alpacaFeed != null || configFile != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--url, --delayed, --feed and --config are for --source polygon or alpaca");
+        }
         if (source != Source.replay && (book != null || trades != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--book and --trades are for --source replay");
         }
@@ -179,6 +197,31 @@ public final class ServeCommand implements Callable<Integer> {
             platform.close();
         }
         return 0;
+    }
+
+    /** The live vendor feed, configured as {@code eimas stream} does (keys from the environment or --config). */
+    private MarketDataFeed liveFeed() {
+        EimasConfig cfg = FeedSources.config(configFile);
+        if (source == Source.polygon) {
+            String ws = url != null ? url : delayed ? PolygonConfig.DELAYED.toString() : null;
+            return new PolygonMarketDataFeed(FeedSources.polygon(cfg, ws, null));
+        }
+        if (alpacaFeed != null) {
+            if (!alpacaFeed.equals("iex") && !alpacaFeed.equals("sip")) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--feed must be iex or sip, got '" + alpacaFeed + "'");
+            }
+            cfg.alpaca.feed = alpacaFeed;
+        }
+        return new AlpacaMarketDataFeed(FeedSources.alpaca(cfg, url, null));
+    }
+
+    private static com.google.inject.Module bindFeed(MarketDataFeed feed) {
+        return new com.google.inject.AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(MarketDataFeed.class).toInstance(feed);
+            }
+        };
     }
 
     /** Prints the feed's status changes to stderr (details never carry secrets, see MarketDataListener). */
