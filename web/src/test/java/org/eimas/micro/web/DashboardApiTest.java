@@ -139,7 +139,12 @@ class DashboardApiTest {
                 assertThat(j.get("ts").asLong()).isEqualTo(a.ts());
                 assertThat(j.get("symbol").asText()).isEqualTo(a.symbol());
                 assertThat(j.get("level").asText()).isEqualTo(a.level());
-                assertThat(j.get("inputs").get("vpin").asDouble()).isEqualTo(a.inputs().get("vpin"));
+                assertThat(j.get("source").asText()).isEqualTo(a.source());
+                assertThat(j.get("message").asText()).isEqualTo(a.message());
+                assertThat(j.get("inputs").size()).isEqualTo(a.inputs().size());
+                for (Map.Entry<String, Double> in : a.inputs().entrySet()) {
+                    assertThat(j.get("inputs").get(in.getKey()).asDouble()).as(in.getKey()).isEqualTo(in.getValue());
+                }
             }
             long since = saved.get(saved.size() / 2).ts();
             long expected = saved.stream().filter(a -> a.ts() >= since).count();
