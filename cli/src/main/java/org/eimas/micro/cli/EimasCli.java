@@ -38,6 +38,7 @@ import picocli.CommandLine.ScopeType;
                 org.eimas.micro.cli.command.AlertsCommand.class,
                 org.eimas.micro.cli.command.NetworksCommand.class,
                 org.eimas.micro.cli.command.RunsCommand.class,
+                org.eimas.micro.cli.command.ServeCommand.class,
                 org.eimas.micro.cli.command.FlinkCommand.class,
         })
 public final class EimasCli implements Callable<Integer> {

@@ -133,6 +133,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    @Test
+    void webDrivesTheApplicationNotTheAdapters() {
+        noClasses().that().resideInAPackage(WEB)
+                .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS.toArray(String[]::new))
+                .orShould().dependOnClassesThat().resideInAnyPackage(CLI, FLINK)
+                .because("web is a driving adapter like cli; only cli, the composition root, names adapters")
+                .check(classes);
+    }
+
     private static final DescribedPredicate<JavaClass> A_GUICE_MODULE =
             new DescribedPredicate<>("a class named *Module (or nested in one)") {
                 @Override

@@ -16,6 +16,8 @@ import org.eimas.micro.domain.port.MarketDataFeed;
 import org.eimas.micro.domain.port.MarketDataListener;
 import org.eimas.micro.domain.port.Subscription;
 import org.eimas.micro.domain.store.StoredAlert;
+import org.eimas.micro.domain.paths.CascadeTrigger;
+import org.eimas.micro.domain.paths.StressTrigger;
 import org.eimas.micro.domain.vpin.CrashAlert;
 
 /**
@@ -142,6 +144,38 @@ public final class RealtimeMonitor implements MarketDataListener, AutoCloseable 
             latest.put(m.symbol, u);
             updates.incrementAndGet();
             publish(u);
+            raisePathAlerts(m);
+        }
+    }
+
+    /** Critical-path changes of the last update become alerts: source path18 (WARNING/CRITICAL) and path12. */
+    private void raisePathAlerts(SymbolMonitor m) {
+        StressTrigger st = m.takeStress();
+        if (st != null) {
+            Map<String, Double> in = new java.util.LinkedHashMap<>();
+            finite(in, "vpin", st.vpin());
+            finite(in, "ofi", st.ofi());
+            finite(in, "ofi_z", st.ofiZ());
+            finite(in, "spread", st.spread());
+            finite(in, "spread_z", st.spreadZ());
+            store(new StoredAlert(0, st.ts(), m.symbol, "path18", st.severity().name(), st.message() + " (" + st.action() + ")", in));
+        }
+        CascadeTrigger ct = m.takeCascade();
+        if (ct != null) {
+            Map<String, Double> in = new java.util.LinkedHashMap<>();
+            finite(in, "depth", ct.depth());
+            finite(in, "depth_median", ct.depthMedian());
+            finite(in, "spread_z", ct.spreadZ());
+            finite(in, "vpin", ct.stress().vpin());
+            finite(in, "ofi_z", ct.stress().ofiZ());
+            store(new StoredAlert(0, ct.ts(), m.symbol, "path12", "CRITICAL", ct.message() + " (" + ct.action() + ")", in));
+        }
+    }
+
+    /** Alert inputs keep finite numbers only (a z-score is NaN before its window fills). */
+    private static void finite(Map<String, Double> m, String key, double v) {
+        if (Double.isFinite(v)) {
+            m.put(key, v);
         }
     }
 
@@ -149,7 +183,11 @@ public final class RealtimeMonitor implements MarketDataListener, AutoCloseable 
         Map<String, Double> inputs = new java.util.LinkedHashMap<>();
         inputs.put("vpin", a.vpin());
         inputs.put("vpin_cdf", a.cdf());
-        StoredAlert alert = new StoredAlert(0, a.ts(), symbol, "vpin", a.level().name(), a.message(), inputs);
+        store(new StoredAlert(0, a.ts(), symbol, "vpin", a.level().name(), a.message(), inputs));
+    }
+
+    /** Persists (when a store is bound), counts and publishes an alert. */
+    private void store(StoredAlert alert) {
         if (alertStore != null) {
             long id = alertStore.save(alert);
             alert = new StoredAlert(id, alert.ts(), alert.symbol(), alert.source(), alert.level(), alert.message(), alert.inputs());
@@ -167,6 +205,7 @@ public final class RealtimeMonitor implements MarketDataListener, AutoCloseable 
                     latest.put(m.symbol, u);
                     updates.incrementAndGet();
                     publish(u);
+                    raisePathAlerts(m);
                 }
             }
         }

@@ -8,6 +8,11 @@ import org.eimas.micro.domain.market.Side;
 import org.eimas.micro.domain.orderflow.OfiSignal;
 import org.eimas.micro.domain.orderflow.OrderFlowImbalance;
 import org.eimas.micro.domain.orderflow.WindowedSum;
+import org.eimas.micro.domain.paths.CascadeTrigger;
+import org.eimas.micro.domain.paths.LiquidityCascadePath;
+import org.eimas.micro.domain.paths.MicrostructureStressPath;
+import org.eimas.micro.domain.paths.Severity;
+import org.eimas.micro.domain.paths.StressTrigger;
 import org.eimas.micro.domain.signing.TickRule;
 import org.eimas.micro.domain.vpin.AlertLevel;
 import org.eimas.micro.domain.vpin.CrashAlert;
@@ -17,10 +22,16 @@ import org.eimas.micro.domain.vpin.Vpin;
 /**
  * The streaming models of one symbol, updated per event in O(1): multi-level OFI and its trailing
  * window, tick-rule trade signs feeding VPIN and the crash detector, buy/sell trade-arrival Hawkes
- * intensities, top-of-book state. Not thread-safe: the monitor serialises access per symbol.
+ * intensities, top-of-book state. Once per update (the paths' observation interval) the critical
+ * paths 18 (microstructure stress: VPIN, the interval's OFI, spread) and 12 (liquidity cascade: path 18
+ * CRITICAL with collapsing top-5 depth and widening spread) are evaluated; their statuses go into the
+ * update (null while not computable: no spread yet, or no book depth for path 12) and a change to a
+ * triggered level becomes an alert. Not thread-safe: the monitor serialises access per symbol.
  */
 final class SymbolMonitor {
     private static final long SHARE_UNITS = 1_000_000L; // VPIN volume units: 1e-6 share
+    /** Path 18's z threshold, also the spread-widening threshold path 12 uses (design guide: 2). */
+    private static final double PATH18_Z = 2.0;
 
     final String symbol;
     private final MonitorSettings settings;
@@ -37,6 +48,14 @@ final class SymbolMonitor {
     private double mid = Double.NaN;
     private double spreadBps = Double.NaN;
     private double depthImbalance5 = Double.NaN;
+    private double spread = Double.NaN;
+    private double topDepth5 = Double.NaN;
+    private final MicrostructureStressPath path18 = new MicrostructureStressPath();
+    private final LiquidityCascadePath path12 = new LiquidityCascadePath();
+    private Severity lastPath18 = Severity.NONE;
+    private boolean lastPath12;
+    private StressTrigger pendingStress;
+    private CascadeTrigger pendingCascade;
     private double ofiSinceUpdate;
     private double buyVolume;
     private double sellVolume;
@@ -82,12 +101,15 @@ final class SymbolMonitor {
         double bd = b.bidDepth(5);
         double ad = b.askDepth(5);
         depthImbalance5 = bd + ad > 0 ? (bd - ad) / (bd + ad) : Double.NaN;
+        topDepth5 = bd + ad;
+        spread = b.spread();
         lastTs = Math.max(lastTs, b.ts());
         books++;
     }
 
     void onQuote(long ts, double bid, double ask) {
         mid = 0.5 * (bid + ask);
+        spread = ask - bid;
         spreadBps = mid > 0 ? (ask - bid) / mid * 1e4 : Double.NaN;
         lastTs = Math.max(lastTs, ts);
     }
@@ -130,6 +152,20 @@ final class SymbolMonitor {
         return a;
     }
 
+    /** The path-18 trigger of the last update if its severity changed to WARNING or CRITICAL, once. */
+    StressTrigger takeStress() {
+        StressTrigger t = pendingStress;
+        pendingStress = null;
+        return t;
+    }
+
+    /** The path-12 trigger of the last update if the cascade started there, once. */
+    CascadeTrigger takeCascade() {
+        CascadeTrigger t = pendingCascade;
+        pendingCascade = null;
+        return t;
+    }
+
     /** The end of the current update interval (the ts the next update carries). */
     long boundary() {
         return nextUpdateTs;
@@ -155,6 +191,8 @@ final class SymbolMonitor {
         f.put("vpin", vpin.last());
         f.put("hawkes_buy", hb);
         f.put("hawkes_sell", hs);
+        f.put("spread", spread);
+        f.put("top_depth_5", topDepth5);
         f.put("mid_return_bps", midAtLastUpdate > 0 && mid > 0 ? (mid / midAtLastUpdate - 1) * 1e4 : Double.NaN);
         double forecast = forecaster.forecastBps(symbol, f);
         String direction;
@@ -168,8 +206,27 @@ final class SymbolMonitor {
                 default -> "FLAT";
             };
         }
+        String p18 = null;
+        String p12 = null;
+        if (Double.isFinite(spread)) {
+            StressTrigger st = path18.update(ts, vpin.last(), ofiSinceUpdate, spread);
+            Severity sev = path18.severity();
+            if (sev != lastPath18 && st != null) {
+                pendingStress = st;
+            }
+            lastPath18 = sev;
+            p18 = sev.name();
+            if (Double.isFinite(topDepth5)) {
+                CascadeTrigger ct = path12.update(ts, st, path18.lastSpreadZ(), PATH18_Z, topDepth5);
+                if (ct != null && !lastPath12) {
+                    pendingCascade = ct;
+                }
+                lastPath12 = ct != null;
+                p12 = ct != null ? Severity.CRITICAL.name() : Severity.NONE.name();
+            }
+        }
         MonitorUpdate u = new MonitorUpdate(symbol, ts, mid, spreadBps, ofiSinceUpdate, cum, vpin.last(),
-                crash.lastCdf(), lastAlertLevel.name(), null, null, hb, hs, forecast, direction, trades, books, f);
+                crash.lastCdf(), lastAlertLevel.name(), p18, p12, hb, hs, forecast, direction, trades, books, f);
         ofiSinceUpdate = 0;
         buyVolume = 0;
         sellVolume = 0;
