@@ -42,15 +42,23 @@ class FlinkKafkaTest {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", k.bootstrap()))) {
                 admin.createTopics(List.of(new NewTopic("books", 2, (short) 1), new NewTopic("trades", 2, (short) 1),
                         new NewTopic("out.vpin", 2, (short) 1))).all().get();
+                // every partition has a leader before the first record is sent
+                long until = System.nanoTime() + 30_000_000_000L;
+                while (System.nanoTime() < until && admin.describeTopics(List.of("books", "trades", "out.vpin")).allTopicNames().get().values().stream()
+                        .flatMap(d -> d.partitions().stream()).anyMatch(pi -> pi.leader() == null)) {
+                    Thread.sleep(50);
+                }
             }
             Properties pp = new Properties();
             pp.put("bootstrap.servers", k.bootstrap());
             pp.put("linger.ms", "5");
+            pp.put("acks", "all");
+            List<java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new ArrayList<>();
             try (KafkaProducer<String, String> prod = new KafkaProducer<>(pp, new StringSerializer(), new StringSerializer())) {
                 for (String s : SyntheticDay.SYMBOLS) {
                     List<String> lines = Files.readAllLines(day.booksBySymbol.resolve(s + ".csv"));
                     for (String l : lines.subList(1, lines.size())) {
-                        prod.send(new ProducerRecord<>("books", s, l));
+                        sent.add(prod.send(new ProducerRecord<>("books", s, l)));
                     }
                     List<String> trades = Files.readAllLines(day.tradesBySymbol.resolve(s + ".csv"));
                     String[] h = trades.get(0).split(",");
@@ -61,11 +69,17 @@ class FlinkKafkaTest {
                             js.append(i == 0 ? "" : ",").append('"').append(h[i]).append("\":");
                             js.append(h[i].equals("symbol") ? "\"" + f[i] + "\"" : f[i].isEmpty() ? "null" : f[i]);
                         }
-                        prod.send(new ProducerRecord<>("trades", s, js.append('}').toString()));
+                        sent.add(prod.send(new ProducerRecord<>("trades", s, js.append('}').toString())));
                     }
                 }
                 prod.flush();
             }
+            for (java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> f : sent) {
+                f.get(); // a failed send fails here, with Kafka's reason, not later as a row count
+            }
+            long produced = day.bookRows.values().stream().mapToLong(Long::longValue).sum()
+                    + day.tradeRows.values().stream().mapToLong(Long::longValue).sum();
+            assertThat(sent).hasSize((int) produced);
 
             JobOptions o = day.options(tmp.resolve("out"), 2, day.books, day.trades);
             o.books.clear();
