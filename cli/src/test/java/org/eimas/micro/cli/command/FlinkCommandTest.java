@@ -30,13 +30,18 @@ class FlinkCommandTest {
     }
 
     @Test
-    void defaultLocationMissingTellsTheBuildCommand() {
-        // the test runs in cli/, where flink-job/target/eimas-flink-job.jar does not exist relative to it;
-        // the sibling module's jar may exist (after a package), so only assert on the message when it fails
-        CliRun r = CliRun.run("flink", "run", "--books", "x");
-        if (r.code != 0 && r.err.contains("not built")) {
-            assertThat(r.err).contains("mvn -pl flink-job -am package -DskipTests");
+    void jobJarFromTheEnvironmentThatIsMissingIsAClearError() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), "org.eimas.micro.cli.EimasCli", "flink", "run", "--books", "x");
+        pb.environment().put(FlinkCommand.JOB_JAR_ENV, tmp.resolve("gone.jar").toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            out = r.lines().collect(Collectors.joining("\n"));
         }
+        assertThat(p.waitFor()).as(out).isEqualTo(1);
+        assertThat(out).contains("EIMAS_FLINK_JOB_JAR=").contains("gone.jar: no such file");
     }
 
     /** Builds a jar whose main class echoes its arguments and JVM flags, run as the "job jar". */
