@@ -80,7 +80,7 @@ public final class EimasFlinkJob {
                     .keyBy((BookRow r) -> r.symbol, (TradeRow r) -> r.symbol)
                     .process(new FeaturesFunction(JobOptions.secondsToNanos("--features-window", o.featuresWindow),
                             JobOptions.secondsToNanos("--features-every", o.featuresEvery), o.featuresVpinBucket, o.featuresVpinBuckets,
-                            o.paths, o.booksTopic != null || o.tradesTopic != null))
+                            o.paths))
                     .name("features").uid("features");
             sinks(o, f, parts, FEATURES, o.featuresHeader());
         }

@@ -23,8 +23,8 @@ import org.eimas.micro.domain.paths.StressTrigger;
  * input in its own order. The two inputs are merged per symbol from their own progress, not from
  * the watermark (a source reader that read another file first may have pushed the watermark past
  * this symbol's rows): a book is taken once a later trade of the symbol has arrived, a trade once a
- * book at or after it has arrived, and everything at the end of input. For live Kafka input the
- * watermark also releases rows, so a symbol that stops trading does not hold its books back.
+ * book at or after it has arrived, and everything at the end of input. Limitation on live input: a
+ * symbol that stops trading holds its later books (and sampling steps) until its next trade.
  */
 public final class FeaturesFunction extends KeyedCoProcessFunction<String, BookRow, TradeRow, SymbolLine> {
     private static final long serialVersionUID = 1L;
@@ -34,18 +34,16 @@ public final class FeaturesFunction extends KeyedCoProcessFunction<String, BookR
     private final long vpinBucketShares;
     private final int vpinBuckets;
     private final boolean paths;
-    private final boolean releaseOnWatermark;
     private transient ValueState<FeaturesState> state;
     private transient double[] values;
     private transient StringBuilder sb;
 
-    public FeaturesFunction(long windowNs, long stepNs, long vpinBucketShares, int vpinBuckets, boolean paths, boolean releaseOnWatermark) {
+    public FeaturesFunction(long windowNs, long stepNs, long vpinBucketShares, int vpinBuckets, boolean paths) {
         this.windowNs = windowNs;
         this.stepNs = stepNs;
         this.vpinBucketShares = vpinBucketShares;
         this.vpinBuckets = vpinBuckets;
         this.paths = paths;
-        this.releaseOnWatermark = releaseOnWatermark;
     }
 
     @Override
@@ -82,7 +80,7 @@ public final class FeaturesFunction extends KeyedCoProcessFunction<String, BookR
         }
         s.maxBookTs = b.ts;
         s.books.addLast(b);
-        drain(ctx.getCurrentKey(), s, false, Long.MIN_VALUE, out);
+        drain(ctx.getCurrentKey(), s, false, out);
         state.update(s);
     }
 
@@ -94,7 +92,7 @@ public final class FeaturesFunction extends KeyedCoProcessFunction<String, BookR
         }
         s.maxTradeTs = t.ts;
         s.trades.addLast(t);
-        drain(ctx.getCurrentKey(), s, false, Long.MIN_VALUE, out);
+        drain(ctx.getCurrentKey(), s, false, out);
         state.update(s);
     }
 
@@ -105,7 +103,7 @@ public final class FeaturesFunction extends KeyedCoProcessFunction<String, BookR
             return;
         }
         if (timestamp == Long.MAX_VALUE) {
-            drain(ctx.getCurrentKey(), s, true, Long.MAX_VALUE, out);
+            drain(ctx.getCurrentKey(), s, true, out);
             if (s.features != null && s.lastTs != Long.MIN_VALUE) {
                 samplesBefore(ctx.getCurrentKey(), s, s.lastTs + 1, out); // the steps up to and including the last event's ts
             }
@@ -114,18 +112,18 @@ public final class FeaturesFunction extends KeyedCoProcessFunction<String, BookR
     }
 
     /** Merges what can be merged; {@code end}: both inputs are over. */
-    private void drain(String symbol, FeaturesState s, boolean end, long watermark, Collector<SymbolLine> out) {
+    private void drain(String symbol, FeaturesState s, boolean end, Collector<SymbolLine> out) {
         while (true) {
             BookRow b = s.books.peekFirst();
             TradeRow t = s.trades.peekFirst();
-            if (t != null && (b != null ? t.ts <= b.ts : (end || s.maxBookTs >= t.ts || t.ts <= watermark))) {
+            if (t != null && (b != null ? t.ts <= b.ts : (end || s.maxBookTs >= t.ts))) {
                 s.trades.pollFirst();
                 if (s.features != null) {
                     samplesBefore(symbol, s, t.ts, out);
                     s.features.onTrade(t.ts, t.price, t.size);
                     s.lastTs = Math.max(s.lastTs, t.ts);
                 }
-            } else if (b != null && (t != null || end || s.maxTradeTs > b.ts || b.ts <= watermark)) {
+            } else if (b != null && (t != null || end || s.maxTradeTs > b.ts)) {
                 s.books.pollFirst();
                 samplesBefore(symbol, s, b.ts, out);
                 s.features.onBook(b.ts, b.levels(), b.bidPx, b.bidSz, b.askPx, b.askSz);
