@@ -131,6 +131,43 @@ class KeyedStateSerializationTest {
                 + size[0] + " bytes");
     }
 
+    @Test
+    void featuresStateRestoredMidStreamContinuesExactly() throws Exception {
+        List<double[][]> rows = books(20_000, 9);
+        FeaturesState a = new FeaturesState();
+        a.features = new org.eimas.micro.domain.features.MicrostructureFeatures(20_000_000_000L, 2_000, 10, 5);
+        a.path18 = new org.eimas.micro.domain.paths.MicrostructureStressPath();
+        a.path12 = new org.eimas.micro.domain.paths.LiquidityCascadePath();
+        SplittableRandom r = new SplittableRandom(4);
+        double[] v = new double[org.eimas.micro.domain.features.MicrostructureFeatures.NAMES.length];
+        int[] size = new int[1];
+        FeaturesState b = null;
+        List<String> outA = new ArrayList<>();
+        List<String> outB = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (i == 12_000) {
+                b = roundTrip(FeaturesState.class, a, size);
+                assertThat(b.features).isNotSameAs(a.features);
+                outA.clear();
+            }
+            double[][] bk = rows.get(i);
+            long ts = (long) bk[0][0];
+            double px = r.nextBoolean() ? bk[3][0] : bk[1][0];
+            double sz = 100 * r.nextInt(1, 6);
+            for (FeaturesState s : b == null ? List.of(a) : List.of(a, b)) {
+                s.features.onTrade(ts, px, sz);
+                s.features.onBook(ts, 5, bk[1], bk[2], bk[3], bk[4]);
+                if (i % 25 == 0) {
+                    s.features.sample(ts, v);
+                    (s == a ? outA : outB).add(java.util.Arrays.toString(v) + " " + s.path18.update(ts, v[7], v[0], s.features.spread()));
+                }
+            }
+        }
+        assertThat(outB).containsExactlyElementsOf(outA);
+        assertThat(outA).hasSizeGreaterThan(100);
+        System.out.println("state size: features (W = 20 s, 5 levels, ~10 books/s and 10 trades/s) + paths 18/12: " + size[0] + " bytes");
+    }
+
     static void vpinStep(VpinState s, long ts, double px, double sz, List<String> out) {
         int sign = s.tick.sign(px);
         s.vpin.addSigned(ts, Math.round(sz * 1_000_000), sign, (bucket, endTs, buy, sell, v) -> {
