@@ -77,6 +77,10 @@ class DashboardApiTest {
                 assertThat(f.awaitFeedEnd(60)).as("the simulated half hour finished").isTrue();
                 assertThat(Http.await(() -> sse.updates() == f.hub.updates(), 10_000))
                         .as("SSE delivered all %d updates (got %d)", f.hub.updates(), sse.updates()).isTrue();
+                // the feed's final status travels behind the last update: wait for it too
+                assertThat(Http.await(() -> sse.events().stream()
+                        .anyMatch(e -> e.name().equals("status") && e.data().contains("CLOSED")), 10_000))
+                        .as("the CLOSED status reached the client").isTrue();
                 assertThat(sse.status()).isEqualTo(200);
 
                 // every update event is one the monitor published, with the same numbers, in event-time order
