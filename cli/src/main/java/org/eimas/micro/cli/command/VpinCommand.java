@@ -30,9 +30,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "--json prints a summary: last VPIN, its empirical CDF and the alert level."})
 public final class VpinCommand implements Callable<Integer> {
     /** Share volume is counted in micro-shares so fractional sizes stay exact. */
-    static final long UNITS_PER_SHARE = 1_000_000L;
+    static final long UNITS_PER_SHARE = org.eimas.micro.domain.vpin.VolumeUnits.UNITS_PER_SHARE;
     /** Dollar volume is counted in cents. */
-    static final long UNITS_PER_DOLLAR = 100L;
+    static final long UNITS_PER_DOLLAR = org.eimas.micro.domain.vpin.VolumeUnits.UNITS_PER_DOLLAR;
 
     @Spec
     CommandSpec spec;
@@ -175,7 +175,7 @@ public final class VpinCommand implements Callable<Integer> {
     }
 
     static long units(double price, double size, boolean dollar) {
-        return dollar ? Math.round(price * size * UNITS_PER_DOLLAR) : Math.round(size * UNITS_PER_SHARE);
+        return org.eimas.micro.domain.vpin.VolumeUnits.of(price, size, dollar); // one definition, shared with flink-job
     }
 
     static long bucketUnits(String text, long unitsPer, boolean dollar) {
