@@ -141,7 +141,7 @@ public final class DemoPipeline {
         long t1 = time.nowNanos();
         stageSeconds.put("simulate_monitor_ingest", (t1 - t0) / 1e9);
         double ingestRate = tee.storedRows() / Math.max(1e-9, (t1 - t0) / 1e9);
-        progress.stage("ingest", tee.storedRows() + " rows into the tick store, " + alerts.size() + " VPIN alerts");
+        progress.stage("ingest", tee.storedRows() + " rows into the tick store, " + alerts.size() + " alerts (VPIN levels, paths 18/12)");
 
         // 2. per-symbol models
         Map<String, DemoResult.SymbolResult> per = new LinkedHashMap<>();

@@ -155,7 +155,7 @@ public final class DemoCommand implements Callable<Integer> {
         } else {
             System.out.printf(Locale.ROOT, "demo: %s on %s, seed %d, %.1f s%n", String.join(",", symbols), date, seed, secs);
             System.out.println("events: " + r.eventCounts() + "; stored in QuestDB: " + r.storedRows());
-            System.out.println("VPIN alerts: " + r.alerts().size() + "; network edges: " + r.network().network().edges().size()
+            System.out.println("alerts (VPIN levels, paths 18/12): " + r.alerts().size() + "; network edges: " + r.network().network().edges().size()
                     + " (macro: " + macroSource + ")");
             for (Map.Entry<String, DemoResult.SymbolResult> e : r.perSymbol().entrySet()) {
                 DemoResult.SymbolResult s = e.getValue();

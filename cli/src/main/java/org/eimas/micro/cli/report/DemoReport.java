@@ -88,7 +88,7 @@ public final class DemoReport {
         h.append("<tr><td class=l>simulate + monitor + ingest rate (rows/s)</td><td>").append(num(r.ingestRowsPerSecond())).append("</td></tr>");
         r.stageSeconds().forEach((k, v) -> h.append("<tr><td class=l>seconds: ").append(k).append("</td><td>").append(num(v)).append("</td></tr>"));
         r.storedIds().forEach((k, v) -> h.append("<tr><td class=l>stored id: ").append(k).append("</td><td>").append(v).append("</td></tr>"));
-        h.append("<tr><td class=l>VPIN alerts</td><td>").append(r.alerts().size()).append("</td></tr></table>");
+        h.append("<tr><td class=l>alerts (VPIN levels, paths 18/12)</td><td>").append(r.alerts().size()).append("</td></tr></table>");
 
         for (Map.Entry<String, DemoResult.SymbolResult> e : r.perSymbol().entrySet()) {
             symbol(h, e.getKey(), e.getValue());
@@ -303,22 +303,22 @@ public final class DemoReport {
     }
 
     private static void alerts(StringBuilder h, List<StoredAlert> alerts) {
-        h.append("<h2>VPIN alerts</h2>");
+        h.append("<h2>Alerts (VPIN crash levels, critical paths 18 and 12)</h2>");
         if (alerts.isEmpty()) {
             h.append("<p>No alert level was reached.</p>");
             return;
         }
-        h.append("<table><tr><th class=l>time (UTC)</th><th class=l>symbol</th><th class=l>level</th><th>VPIN</th><th>CDF</th><th class=l>message</th></tr>");
+        h.append("<table><tr><th class=l>time (UTC)</th><th class=l>symbol</th><th class=l>source</th><th class=l>level</th><th>VPIN</th><th>CDF</th><th class=l>message</th></tr>");
         int k = 0;
         for (StoredAlert a : alerts) {
             if (k++ == 60) {
-                h.append("<tr><td class=l colspan=6>... ").append(alerts.size() - 60).append(" more</td></tr>");
+                h.append("<tr><td class=l colspan=7>... ").append(alerts.size() - 60).append(" more</td></tr>");
                 break;
             }
             h.append("<tr><td class=l>").append(java.time.Instant.ofEpochSecond(0, a.ts())).append("</td><td class=l>")
-                    .append(esc(a.symbol())).append("</td><td class=l>").append(esc(a.level())).append("</td><td>")
+                    .append(esc(a.symbol())).append("</td><td class=l>").append(esc(a.source())).append("</td><td class=l>").append(esc(a.level())).append("</td><td>")
                     .append(num(a.inputs().getOrDefault("vpin", Double.NaN))).append("</td><td>")
-                    .append(num(a.inputs().getOrDefault("vpin_cdf", Double.NaN))).append("</td><td class=l>")
+                    .append(num(a.inputs().getOrDefault("vpin_cdf", a.inputs().getOrDefault("cdf", Double.NaN)))).append("</td><td class=l>")
                     .append(esc(a.message())).append("</td></tr>");
         }
         h.append("</table>");
