@@ -16,6 +16,7 @@ final class BoundedDispatcher<T> implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong offered = new AtomicLong();
     private volatile boolean running = true;
 
     BoundedDispatcher(String name, int capacity, Consumer<T> consumer) {
@@ -27,6 +28,7 @@ final class BoundedDispatcher<T> implements AutoCloseable {
     }
 
     void offer(T item) {
+        offered.incrementAndGet();
         while (!queue.offer(item)) {
             if (queue.poll() != null) {
                 dropped.incrementAndGet();
@@ -64,13 +66,21 @@ final class BoundedDispatcher<T> implements AutoCloseable {
         }
     }
 
-    /** Waits until the queue is drained (or the timeout passes). */
+    /** True when every item offered so far was handled by the consumer or dropped. */
+    private boolean settled() {
+        return delivered.get() + dropped.get() >= offered.get();
+    }
+
+    /**
+     * Waits until every item offered so far has been handled by the consumer (not merely taken from
+     * the queue) or dropped, or the timeout passes.
+     */
     boolean drain(long timeoutMillis) throws InterruptedException {
         long end = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (!queue.isEmpty() && System.nanoTime() < end) {
+        while (!settled() && System.nanoTime() < end) {
             Thread.sleep(5);
         }
-        return queue.isEmpty();
+        return settled();
     }
 
     @Override

@@ -248,7 +248,7 @@ public final class RealtimeMonitor implements MarketDataListener, AutoCloseable 
         return d;
     }
 
-    /** Waits until every listener has consumed its queue (tests, end of a replay). */
+    /** Waits until every listener has handled (or dropped) every update published so far (tests, end of a replay). */
     public void drain(long timeoutMillis) throws InterruptedException {
         for (BoundedDispatcher<Object> d : dispatchers) {
             d.drain(timeoutMillis);
